@@ -1,0 +1,74 @@
+// `build` only composes the stages: load → parse → validate → link → index → emit.
+import { performance } from 'node:perf_hooks';
+import { makeConfig, type Config } from './config.ts';
+import { emitFiles, type OutputFile } from './emit/index.ts';
+import { buildSearchIndex, type SearchData } from './index/index.ts';
+import { link, type Graph } from './link/index.ts';
+import { load, type LoadedSources } from './load/index.ts';
+import { parseDataFile, parseEntry } from './parse/index.ts';
+import { hasErrors, type Problem } from './problems.ts';
+import { validate, type ValidModel } from './validate/index.ts';
+
+export interface Timings {
+  [stage: string]: number;
+}
+
+export interface CheckResult {
+  model: ValidModel;
+  problems: Problem[];
+  ok: boolean;
+  timings: Timings;
+}
+
+export interface PipelineResult extends CheckResult {
+  graph: Graph | null;
+  search: SearchData | null;
+  files: OutputFile[];
+}
+
+type Stage = 'load' | 'parse' | 'validate' | 'link' | 'index' | 'emit';
+
+function timer(timings: Timings) {
+  return async <T>(stage: Stage, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    timings[stage] = Math.round((performance.now() - t0) * 10) / 10;
+    return out;
+  };
+}
+
+/** Parse and validate already-loaded sources. */
+export async function checkSources(sources: LoadedSources, loadProblems: Problem[], timings: Timings = {}): Promise<CheckResult> {
+  const time = timer(timings);
+  const parsed = await time('parse', () => ({
+    entries: [...sources.cases.map((f) => parseEntry(f, 'cases')), ...sources.notes.map((f) => parseEntry(f, 'notes'))],
+    codebook: sources.codebook && parseDataFile(sources.codebook),
+    documents: sources.documents && parseDataFile(sources.documents),
+    places: sources.places && parseDataFile(sources.places),
+  }));
+  const { model, problems } = await time('validate', () => validate(parsed));
+  const all = [...loadProblems, ...problems];
+  return { model, problems: all, ok: !hasErrors(all), timings };
+}
+
+/** Validate only (`npm run check`). */
+export async function check(config: Config): Promise<CheckResult> {
+  const timings: Timings = {};
+  const { sources, problems } = await timer(timings)('load', () => load(config.root, config.sourcesDir));
+  return checkSources(sources, problems, timings);
+}
+
+/** The whole pipeline. Stops after validation when there are errors. */
+export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<typeof load>>): Promise<PipelineResult> {
+  const timings: Timings = {};
+  const time = timer(timings);
+  const { sources, problems: loadProblems } = loaded ?? (await time('load', () => load(config.root, config.sourcesDir)));
+  const checked = await checkSources(sources, loadProblems, timings);
+  if (!checked.ok) return { ...checked, graph: null, search: null, files: [] };
+  const graph = await time('link', () => link(checked.model, config.threadRule));
+  const search = await time('index', () => buildSearchIndex(graph));
+  const files = await time('emit', () => emitFiles(graph, search, config));
+  return { ...checked, graph, search, files };
+}
+
+export { makeConfig };

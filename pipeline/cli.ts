@@ -1,0 +1,100 @@
+// Command line: `check`, `build`, `new`. Content problems are printed as positioned messages
+// and end in exit code 1; no stack traces for them.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { check, makeConfig } from './build.ts';
+import { pipelineFor } from './eleventy-data.ts';
+import { formatReport, sortProblems } from './problems.ts';
+import { formatSummary } from './summary.ts';
+import { scaffoldCommand } from './scaffold.ts';
+
+const USAGE = `Gebruik:
+  npm run check [-- --format json]     bronnen controleren (snel, schrijft niets)
+  npm run build                         site bouwen in _site (atomair)
+  npm run new [-- --titel … --regio … --provincie … --bron …]   nieuwe case maken
+Opties: --sources DIR (standaard sources), --out DIR (standaard _site)`;
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, sources: { type: 'string' } }, allowPositionals: false });
+  const config = makeConfig(process.cwd(), values.sources ? { sourcesDir: values.sources } : {});
+  const t0 = performance.now();
+  const r = await check(config);
+  const ms = Math.round(performance.now() - t0);
+  if (values.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ ok: r.ok, problems: sortProblems(r.problems), cases: r.model.cases.length, notes: r.model.notes.length, findings: r.model.cases.concat(r.model.notes as never).reduce((n, e) => n + e.findings.length, 0) }, null, 2)}\n`);
+  } else {
+    if (r.problems.length) process.stdout.write(`${formatReport(r.problems)}\n`);
+    const findings = [...r.model.cases, ...r.model.notes].reduce((n, e) => n + e.findings.length, 0);
+    process.stdout.write(`${r.ok ? 'OK' : 'NIET OK'}: ${r.model.cases.length} cases, ${r.model.notes.length} notities, ${findings} bevindingen gecontroleerd in ${ms} ms\n`);
+  }
+  return r.ok ? 0 : 1;
+}
+
+async function runBuild(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+  const root = process.cwd();
+  const config = makeConfig(root, { ...(values.sources ? { sourcesDir: values.sources } : {}), ...(values.out ? { outputDir: values.out } : {}) });
+  if (values.sources) process.env.KB_SOURCES = values.sources;
+  const log = (s: string) => values.quiet || process.stdout.write(`${s}\n`);
+
+  log('[1/3] bronnen lezen en controleren …');
+  const t0 = performance.now();
+  const { result } = await pipelineFor(config);
+  if (!result.ok) {
+    process.stderr.write(`${formatReport(result.problems)}\n`);
+    process.stderr.write(`Bouwen afgebroken: los de fouten hierboven op. De vorige site in ${config.outputDir}/ is niet aangeraakt.\n`);
+    return 1;
+  }
+  const pipelineMs = Math.round(performance.now() - t0);
+  const warnings = result.problems.filter((p) => p.severity === 'warning');
+  if (warnings.length) log(formatReport(warnings));
+
+  const out = resolve(root, config.outputDir);
+  const tmp = `${out}.tmp-${randomBytes(4).toString('hex')}`;
+  await mkdir(dirname(out), { recursive: true });
+  log(`[2/3] Eleventy rendert ${result.graph!.counts.cases} cases, ${result.graph!.counts.themes} thema's en ${result.graph!.counts.threads} rode draden …`);
+  const t1 = performance.now();
+  try {
+    const { default: Eleventy } = await import('@11ty/eleventy');
+    const elev = new Eleventy(join(root, 'site'), tmp, { quietMode: true, configPath: join(root, '.eleventy.js') });
+    await elev.write();
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    const err = e as Error & { originalError?: Error };
+    process.stderr.write(`Eleventy kon de site niet bouwen: ${err.message}${err.originalError ? ` — ${err.originalError.message}` : ''}\nDe vorige site in ${config.outputDir}/ is niet aangeraakt.\n`);
+    return 1;
+  }
+  const eleventyMs = Math.round(performance.now() - t1);
+
+  log(`[3/3] ${config.outputDir}/ vervangen …`);
+  const old = `${out}.old-${randomBytes(4).toString('hex')}`;
+  if (existsSync(out)) await rename(out, old);
+  await rename(tmp, out);
+  await rm(old, { recursive: true, force: true });
+  log(formatSummary(result, { pipeline: pipelineMs, eleventy: eleventyMs }));
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    if (cmd === 'check') return await runCheck(rest);
+    if (cmd === 'build') return await runBuild(rest);
+    if (cmd === 'new') return await scaffoldCommand(rest);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (err.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

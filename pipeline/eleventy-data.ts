@@ -1,0 +1,81 @@
+// The bridge to Eleventy: the pipeline's result as global data (`kb`). Cached on the content of
+// the sources, so the CLI build and Eleventy's data cascade share one pipeline run, and the dev
+// server re-runs it only when a source file changed.
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { makeConfig, type Config } from './config.ts';
+import { runPipeline, type PipelineResult } from './build.ts';
+import { load } from './load/index.ts';
+import { formatReport, sortProblems } from './problems.ts';
+import { link, type Graph } from './link/index.ts';
+
+export interface SiteData {
+  ok: boolean;
+  problems: ReturnType<typeof sortProblems>;
+  report: string;
+  graph: Graph;
+  files: PipelineResult['files'];
+  findingById: Record<string, Graph['findings'][number]>;
+  caseById: Record<string, Graph['cases'][number]>;
+  noteById: Record<string, Graph['notes'][number]>;
+  themeById: Record<string, Graph['themes'][number]>;
+  threadById: Record<string, Graph['threads'][number]>;
+  provinceById: Record<string, Graph['provinces'][number]>;
+  documentById: Record<string, Graph['documents'][number]>;
+  placeById: Record<string, Graph['places'][number]>;
+}
+
+const byId = <T extends { id: string }>(xs: readonly T[] | undefined): Record<string, T> => Object.fromEntries((xs ?? []).map((x) => [x.id, x]));
+
+/** A graph with nothing in it, so pages still render while the first build has errors. */
+const emptyGraph = (): Graph => link({ cases: [], notes: [], codebook: { domeinen: [], themas: [] }, documents: [], places: [] });
+
+/** Site data; while the sources have errors, the last good graph is shown with the problems. */
+export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): SiteData {
+  const g = r.graph ?? lastGood ?? emptyGraph();
+  return {
+    ok: r.ok,
+    problems: sortProblems(r.problems),
+    report: formatReport(r.problems),
+    graph: g,
+    files: r.files,
+    findingById: byId(g?.findings),
+    caseById: byId(g?.cases),
+    noteById: byId(g?.notes),
+    themeById: byId(g?.themes),
+    threadById: byId(g?.threads),
+    provinceById: byId(g?.provinces),
+    documentById: byId(g?.documents),
+    placeById: byId(g?.places),
+  };
+}
+
+let cache: { key: string; result: PipelineResult; data: SiteData; lastGood: Graph | null } | null = null;
+
+/** Run (or reuse) the pipeline for `root` and return both the raw result and the site data. */
+export async function pipelineFor(config: Config): Promise<{ result: PipelineResult; data: SiteData; cached: boolean }> {
+  const t0 = performance.now();
+  const loaded = await load(config.root, config.sourcesDir);
+  const loadMs = Math.round((performance.now() - t0) * 10) / 10;
+  const s = loaded.sources;
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ config: { ...config }, problems: loaded.problems }));
+  for (const f of [...s.cases, ...s.notes, s.codebook, s.documents, s.places]) if (f) hash.update(`\0${f.path}\0${f.text}`);
+  const key = hash.digest('hex');
+  if (cache?.key === key) return { result: cache.result, data: cache.data, cached: true };
+  const result = await runPipeline(config, loaded);
+  result.timings = { load: loadMs, ...result.timings };
+  const data = toSiteData(result, cache?.result.graph ?? cache?.lastGood ?? null);
+  cache = { key, result, data, lastGood: result.graph ?? cache?.lastGood ?? null };
+  return { result, data, cached: false };
+}
+
+/** Entry point for .eleventy.js. */
+export async function siteData(root: string): Promise<SiteData> {
+  const { data, cached } = await pipelineFor(makeConfig(root));
+  if (!data.ok && !cached) {
+    // In the dev server the site still renders, with the problems shown on every page.
+    process.stderr.write(`\n${data.report}\n`);
+  }
+  return data;
+}

@@ -1,0 +1,234 @@
+// Stage 4 — link: the graph of cases, notes, findings, themes, provinces, places, documents and
+// rode draden, with the aggregates the site shows. Everything here is plain, sorted JSON data.
+import type { CaseEntry, Entry, Finding, FindingType, NoteEntry, Theme } from '../types.ts';
+import { FINDING_TYPES } from '../types.ts';
+import type { ValidModel } from '../validate/index.ts';
+import { labelOf, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { compareNl } from '../util/text.ts';
+import { relatedCases, type RelatedCase } from './related.ts';
+import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
+
+export { evidenceLabel, DEFAULT_THREAD_RULE, type Thread, type EvidenceProfile } from './threads.ts';
+export { relatedCases, themeWeights } from './related.ts';
+
+export type TypeCounts = Record<FindingType, number>;
+
+export interface FindingView {
+  id: string;
+  localId: string;
+  type: FindingType;
+  text: string;
+  html: string;
+  themes: string[];
+  group: string | null;
+  owner: { collection: 'cases' | 'notes'; id: string; title: string; url: string; province: string | null };
+  source: { document: string; documentTitle: string; section: string };
+  url: string;
+  supports: string[];
+  /** Threads (ids) this finding is evidence for. */
+  threads: string[];
+  /** For a knelpunt: succesfactoren elsewhere on the same theme(s). */
+  helpedElsewhere: string[];
+  line: number;
+}
+
+export interface EntryView {
+  id: string;
+  collection: 'cases' | 'notes';
+  url: string;
+  path: string;
+  title: string;
+  summary: string;
+  proseHtml: string;
+  proseText: string;
+  findingIds: string[];
+  counts: TypeCounts;
+  themes: string[];
+}
+
+export interface CaseView extends EntryView {
+  collection: 'cases';
+  meta: CaseEntry['meta'];
+  provinceLabel: string;
+  routeLabel: string;
+  sectorLabels: string[];
+  placeNames: string[];
+  related: RelatedCase[];
+  threads: string[];
+  notes: string[];
+}
+
+export interface NoteView extends EntryView {
+  collection: 'notes';
+  meta: NoteEntry['meta'];
+  kindLabel: string;
+}
+
+export interface ThemeView extends Theme {
+  url: string;
+  domainLabel: string;
+  findingIds: string[];
+  counts: TypeCounts;
+  caseIds: string[];
+  /** Findings grouped by owner (case or note), owners in title order. */
+  byOwner: { owner: string; title: string; url: string; collection: 'cases' | 'notes'; findingIds: string[] }[];
+  threadIds: string[];
+}
+
+export interface ProvinceView {
+  id: string;
+  label: string;
+  url: string;
+  caseIds: string[];
+  placeIds: string[];
+  findingCount: number;
+}
+
+export interface Graph {
+  counts: { cases: number; notes: number; findings: number; themes: number; provinces: number; documents: number; threads: number; byType: TypeCounts };
+  cases: CaseView[];
+  notes: NoteView[];
+  findings: FindingView[];
+  themes: ThemeView[];
+  domains: { id: string; label: string; definitie: string; themeIds: string[] }[];
+  provinces: ProvinceView[];
+  documents: (ValidModel['documents'][number] & { findingCount: number })[];
+  places: ValidModel['places'];
+  threads: Thread[];
+  threadRule: ThreadRule;
+  vocab: { provinces: typeof PROVINCES; sectors: typeof SECTORS; routeTypes: typeof ROUTE_TYPES; noteKinds: typeof NOTE_KINDS };
+}
+
+const zeroCounts = (): TypeCounts => Object.fromEntries(FINDING_TYPES.map((t) => [t, 0])) as TypeCounts;
+function countTypes(findings: readonly { type: FindingType }[]): TypeCounts {
+  const c = zeroCounts();
+  for (const f of findings) c[f.type]++;
+  return c;
+}
+const uniqueSorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE): Graph {
+  const cases = [...model.cases].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
+  const notes = [...model.notes].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
+  const entries: Entry[] = [...cases, ...notes];
+  const docById = new Map(model.documents.map((d) => [d.id as string, d]));
+  const placeById = new Map(model.places.map((p) => [p.id as string, p]));
+  const allFindings: Finding[] = entries.flatMap((e) => e.findings);
+
+  const threads = computeThreads(entries, new Map(model.codebook.themas.map((t) => [t.id, t.label])), rule);
+  const threadsByFinding = new Map<string, string[]>();
+  for (const t of threads) for (const fid of t.evidence) threadsByFinding.set(fid, [...(threadsByFinding.get(fid) ?? []), t.id]);
+
+  const titleOf = (e: Entry) => e.meta.titel;
+  const provinceOf = (e: Entry) => (e.collection === 'cases' ? e.meta.provincie : null);
+  const succesByTheme = new Map<string, Finding[]>();
+  for (const f of allFindings) if (f.type === 'succesfactor') for (const t of f.themes) succesByTheme.set(t, [...(succesByTheme.get(t) ?? []), f]);
+
+  const findings: FindingView[] = entries.flatMap((e) =>
+    e.findings.map((f): FindingView => {
+      let helped: string[] = [];
+      if (f.type === 'knelpunt') {
+        const scored = new Map<string, number>();
+        for (const t of f.themes) for (const s of succesByTheme.get(t) ?? []) if (s.owner.id !== e.id) scored.set(s.id, (scored.get(s.id) ?? 0) + 1);
+        helped = [...scored].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([id]) => id);
+      }
+      return {
+        id: f.id,
+        localId: f.localId,
+        type: f.type,
+        text: f.text,
+        html: f.html,
+        themes: f.themes,
+        group: f.group,
+        owner: { collection: e.collection, id: e.id, title: titleOf(e), url: e.url, province: provinceOf(e) },
+        source: { document: f.source.document, documentTitle: docById.get(f.source.document)?.titel ?? f.source.document, section: f.source.section },
+        url: `${e.url}#${f.localId}`,
+        supports: f.supports,
+        threads: (threadsByFinding.get(f.id) ?? []).sort(),
+        helpedElsewhere: helped,
+        line: f.position.line,
+      };
+    }),
+  );
+
+  const related = relatedCases(cases);
+  const entryView = (e: Entry): EntryView => ({
+    id: e.id,
+    collection: e.collection,
+    url: e.url,
+    path: e.path,
+    title: e.meta.titel,
+    summary: e.meta.samenvatting,
+    proseHtml: e.proseHtml,
+    proseText: e.proseText,
+    findingIds: e.findings.map((f) => f.id),
+    counts: countTypes(e.findings),
+    themes: uniqueSorted(e.findings.flatMap((f) => f.themes)),
+  });
+  const caseViews: CaseView[] = cases.map((c) => ({
+    ...entryView(c),
+    collection: 'cases',
+    meta: c.meta,
+    provinceLabel: labelOf(PROVINCES, c.meta.provincie),
+    routeLabel: labelOf(ROUTE_TYPES, c.meta.routetype),
+    sectorLabels: c.meta.sectoren.map((s) => labelOf(SECTORS, s)),
+    placeNames: c.meta.plaatsen.map((p) => placeById.get(p)?.naam ?? p),
+    related: related.get(c.id) ?? [],
+    threads: uniqueSorted(threads.filter((t) => t.caseIds.includes(c.id)).map((t) => t.id)),
+    notes: notes.filter((n) => n.meta.cases.includes(c.id)).map((n) => n.id),
+  }));
+  const noteViews: NoteView[] = notes.map((n) => ({ ...entryView(n), collection: 'notes', meta: n.meta, kindLabel: labelOf(NOTE_KINDS, n.meta.soort) }));
+
+  const themes: ThemeView[] = [...model.codebook.themas]
+    .sort((a, b) => compareNl(a.label, b.label))
+    .map((t) => {
+      const fs = allFindings.filter((f) => f.themes.includes(t.id));
+      const owners = entries.filter((e) => fs.some((f) => f.owner.id === e.id));
+      return {
+        ...t,
+        url: `/themas/${t.id}/`,
+        domainLabel: model.codebook.domeinen.find((d) => d.id === t.domein)?.label ?? t.domein,
+        findingIds: fs.map((f) => f.id),
+        counts: countTypes(fs),
+        caseIds: uniqueSorted(fs.filter((f) => f.owner.collection === 'cases').map((f) => f.owner.id)),
+        byOwner: owners.map((e) => ({ owner: e.id, title: titleOf(e), url: e.url, collection: e.collection, findingIds: fs.filter((f) => f.owner.id === e.id).map((f) => f.id) })),
+        threadIds: threads.filter((th) => th.themes.includes(t.id)).map((th) => th.id),
+      };
+    });
+
+  const provinces: ProvinceView[] = PROVINCES.map((p) => {
+    const cs = cases.filter((c) => c.meta.provincie === p.id);
+    return {
+      id: p.id,
+      label: p.label,
+      url: `/provincies/${p.id}/`,
+      caseIds: cs.map((c) => c.id),
+      placeIds: uniqueSorted(cs.flatMap((c) => c.meta.plaatsen)),
+      findingCount: cs.reduce((n, c) => n + c.findings.length, 0),
+    };
+  });
+
+  return {
+    counts: {
+      cases: cases.length,
+      notes: notes.length,
+      findings: allFindings.length,
+      themes: model.codebook.themas.length,
+      provinces: provinces.filter((p) => p.caseIds.length).length,
+      documents: model.documents.length,
+      threads: threads.length,
+      byType: countTypes(allFindings),
+    },
+    cases: caseViews,
+    notes: noteViews,
+    findings,
+    themes,
+    domains: model.codebook.domeinen.map((d) => ({ ...d, themeIds: themes.filter((t) => t.domein === d.id).map((t) => t.id) })),
+    provinces,
+    documents: [...model.documents].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d, findingCount: allFindings.filter((f) => f.source.document === d.id).length })),
+    places: [...model.places].sort((a, b) => a.id.localeCompare(b.id)),
+    threads,
+    threadRule: rule,
+    vocab: { provinces: PROVINCES, sectors: SECTORS, routeTypes: ROUTE_TYPES, noteKinds: NOTE_KINDS },
+  };
+}

@@ -1,0 +1,76 @@
+// Stage 2 — parse: one remark parse per markdown file (positions kept) plus its frontmatter.
+// The same tree feeds the findings, the sanitized HTML and the search text.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import YAML, { LineCounter } from 'yaml';
+import { problem, type Problem } from '../problems.ts';
+import type { Collection, SourceFile } from '../types.ts';
+import { squash } from '../util/text.ts';
+import { extractFindings, type RawFinding } from './findings.ts';
+import { parseFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { toHtml } from './html.ts';
+
+export { toHtml } from './html.ts';
+export { deriveId, headingType, HEADING_BY_TYPE, type RawFinding } from './findings.ts';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+export interface ParsedEntry {
+  path: string;
+  collection: Collection;
+  /** The file name without `.md`. */
+  id: string;
+  frontmatter: Frontmatter;
+  findings: RawFinding[];
+  proseHtml: string;
+  proseText: string;
+  problems: Problem[];
+}
+
+export function parseEntry(file: SourceFile, collection: Collection): ParsedEntry {
+  const id = file.path.replace(/^.*\//, '').replace(/\.md$/, '');
+  const frontmatter = parseFrontmatter(file.path, file.text);
+  const tree = parser.parse(file.text) as Root;
+  const body = extractFindings(file.path, file.text, tree);
+  return {
+    path: file.path,
+    collection,
+    id,
+    frontmatter,
+    findings: body.findings,
+    proseHtml: toHtml(body.prose),
+    proseText: squash(body.prose.map((n) => toString(n)).join(' ')),
+    problems: [...frontmatter.problems, ...body.problems],
+  };
+}
+
+/** A YAML data file (codebook, documents, places) with positions for its problems. */
+export interface ParsedData {
+  path: string;
+  data: unknown;
+  pointAt(path: readonly (string | number)[]): { line: number; column: number };
+  problems: Problem[];
+}
+
+export function parseDataFile(file: SourceFile): ParsedData {
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems = doc.errors.map((e) => {
+    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    return problem('yaml-syntax', file.path, { line: pos.line, column: pos.col }, `YAML klopt niet: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  });
+  const pointAt = (p: readonly (string | number)[]) => {
+    for (let n = p.length; n >= 0; n--) {
+      const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return { path: file.path, data: problems.length ? null : doc.toJS(), pointAt, problems };
+}

@@ -1,0 +1,234 @@
+// Stage 3 — validate: schemas, codebook, references and unique ids. Every problem is collected
+// with its position; only what passes reaches the later stages.
+import type { ZodObject } from 'zod';
+import type { ParsedData, ParsedEntry, RawFinding } from '../parse/index.ts';
+import { toHtml } from '../parse/index.ts';
+import { problem, type Problem } from '../problems.ts';
+import type {
+  CaseEntry,
+  CaseId,
+  CaseMeta,
+  Codebook,
+  DocumentId,
+  Entry,
+  Finding,
+  FindingId,
+  NoteEntry,
+  NoteId,
+  NoteMeta,
+  Place,
+  SourceDocument,
+  Theme,
+  ThemeId,
+} from '../types.ts';
+import { didYouMean } from '../util/suggest.ts';
+import { codebookSchema, caseSchema, documentsSchema, knownKeys, noteSchema, placesSchema } from './schemas.ts';
+import { unknownKeyProblems, zodProblems } from './issues.ts';
+import { ids, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+
+export interface ValidModel {
+  cases: CaseEntry[];
+  notes: NoteEntry[];
+  codebook: Codebook;
+  documents: SourceDocument[];
+  places: Place[];
+}
+
+export interface ValidateInput {
+  entries: ParsedEntry[];
+  codebook: ParsedData | null;
+  documents: ParsedData | null;
+  places: ParsedData | null;
+}
+
+export const urlFor = (collection: 'cases' | 'notes', id: string): string => (collection === 'cases' ? `/cases/${id}/` : `/notities/${id}/`);
+
+const ALLOWED_BY_FIELD: Record<string, string[]> = {
+  provincie: ids(PROVINCES),
+  sectoren: ids(SECTORS),
+  routetype: ids(ROUTE_TYPES),
+  soort: ids(NOTE_KINDS),
+};
+const allowedFor = (path: readonly PropertyKey[]) => ALLOWED_BY_FIELD[String(path[0])];
+
+function validateData<T>(parsed: ParsedData | null, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[]): T | null {
+  if (!parsed) return null;
+  problems.push(...parsed.problems);
+  if (parsed.data === null) return null;
+  const r = schema.safeParse(parsed.data);
+  if (!r.success) {
+    problems.push(...zodProblems(parsed.path, parsed.data, r.error, parsed.pointAt, allowedFor));
+    return null;
+  }
+  return r.data;
+}
+
+function checkUnique<T extends { id: string }>(items: T[], parsed: ParsedData, key: string, problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      const firstAt = parsed.pointAt(key ? [key, first, 'id'] : [first, 'id']);
+      problems.push(problem('duplicate-id', parsed.path, parsed.pointAt(key ? [key, i, 'id'] : [i, 'id']), `id "${item.id}" komt twee keer voor (eerste keer op regel ${firstAt.line})`));
+    } else seen.set(item.id, i);
+  });
+}
+
+export function validate(input: ValidateInput): { model: ValidModel; problems: Problem[] } {
+  const problems: Problem[] = [];
+
+  const codebook = validateData(input.codebook, codebookSchema, problems) as Codebook | null;
+  const documents = (validateData(input.documents, documentsSchema, problems) ?? []) as SourceDocument[];
+  const places = (validateData(input.places, placesSchema, problems) ?? []) as Place[];
+  if (codebook && input.codebook) {
+    checkUnique(codebook.domeinen, input.codebook, 'domeinen', problems);
+    checkUnique(codebook.themas, input.codebook, 'themas', problems);
+    const domainIds = codebook.domeinen.map((d) => d.id);
+    codebook.themas.forEach((t, i) => {
+      if (!domainIds.includes(t.domein))
+        problems.push(problem('field-value', input.codebook!.path, input.codebook!.pointAt(['themas', i, 'domein']), `domein "${t.domein}" bestaat niet ${didYouMean(t.domein, domainIds)}`.trim(), `Toegestaan: ${domainIds.join(', ')}.`));
+    });
+  }
+  if (input.documents) checkUnique(documents, input.documents, '', problems);
+  if (input.places) checkUnique(places, input.places, '', problems);
+
+  const themeIds = codebook?.themas.map((t) => t.id) ?? [];
+  const documentIds = documents.map((d) => d.id);
+  const placeById = new Map(places.map((p) => [p.id as string, p]));
+  const caseIds = input.entries.filter((e) => e.collection === 'cases').map((e) => e.id);
+
+  const entries: Entry[] = [];
+  const entryByFindingOwner = new Map<string, ParsedEntry>();
+  for (const parsed of input.entries) {
+    problems.push(...parsed.problems);
+    const { data, pointAt } = parsed.frontmatter;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.id)) {
+      problems.push(problem('invalid-id', parsed.path, { line: 1, column: 1 }, `bestandsnaam "${parsed.id}.md" is geen geldige id`, 'Gebruik kleine letters, cijfers en streepjes; npm run new maakt de naam voor je.'));
+    }
+    const other = entryByFindingOwner.get(parsed.id);
+    if (other) {
+      problems.push(problem('duplicate-id', parsed.path, { line: 1, column: 1 }, `id "${parsed.id}" wordt ook gebruikt door ${other.path}`, 'Geef een van beide bestanden een andere naam.'));
+      continue;
+    }
+    entryByFindingOwner.set(parsed.id, parsed);
+    if (!data) continue;
+    const schema = (parsed.collection === 'cases' ? caseSchema : noteSchema) as unknown as ZodObject;
+    problems.push(...unknownKeyProblems(parsed.path, data, knownKeys(schema), pointAt));
+    const r = schema.safeParse(data);
+    if (!r.success) {
+      problems.push(...zodProblems(parsed.path, data, r.error, pointAt, allowedFor));
+      continue;
+    }
+    const meta = r.data as unknown as CaseMeta | NoteMeta;
+    if (!documentIds.includes(meta.bron)) {
+      problems.push(problem('unknown-document', parsed.path, pointAt(['bron']), `brondocument "${meta.bron}" bestaat niet ${didYouMean(meta.bron, documentIds)}`.trim(), `Bekende documenten: ${documentIds.join(', ')}.`));
+    }
+    if (parsed.collection === 'cases') {
+      const cm = meta as CaseMeta;
+      cm.plaatsen.forEach((pid, i) => {
+        const place = placeById.get(pid);
+        if (!place) {
+          problems.push(problem('unknown-place', parsed.path, pointAt(['plaatsen', i]), `plaats "${pid}" staat niet in sources/places.yml ${didYouMean(pid, [...placeById.keys()])}`.trim()));
+        } else if (place.provincie !== cm.provincie && !cm.kanttekening) {
+          problems.push(problem('place-province', parsed.path, pointAt(['plaatsen', i]), `${place.naam} ligt in ${place.provincie}, de case staat in ${cm.provincie}`));
+        }
+      });
+      const count = (t: string) => parsed.findings.filter((f) => f.type === t).length;
+      if ((count('knelpunt') < 3 || count('succesfactor') < 3) && !cm.kanttekening) {
+        problems.push(problem('few-findings', parsed.path, { line: 1, column: 1 }, `${count('knelpunt')} knelpunten en ${count('succesfactor')} succesfactoren`));
+      }
+    } else {
+      (meta as NoteMeta).cases.forEach((cid, i) => {
+        if (!caseIds.includes(cid)) problems.push(problem('unknown-case', parsed.path, pointAt(['cases', i]), `case "${cid}" bestaat niet ${didYouMean(cid, caseIds)}`.trim()));
+      });
+    }
+
+    const findings: Finding[] = [];
+    const firstLine = new Map<string, number>();
+    for (const raw of parsed.findings) {
+      const prev = firstLine.get(raw.localId);
+      if (prev !== undefined) {
+        problems.push(problem('duplicate-id', parsed.path, raw.at.id ?? raw.position, `bevinding-id "${raw.localId}" staat al op regel ${prev}`, raw.explicitId ? 'Geef deze bevinding een andere id.' : 'Twee bevindingen beginnen met dezelfde woorden: geef er een een eigen id met {id: …}.'));
+        continue;
+      }
+      firstLine.set(raw.localId, raw.position.line);
+      findings.push(resolveFinding(parsed, raw, meta, themeIds, documentIds, problems));
+    }
+    const base = { path: parsed.path, url: urlFor(parsed.collection, parsed.id), proseHtml: parsed.proseHtml, proseText: parsed.proseText, findings };
+    entries.push(parsed.collection === 'cases' ? { ...base, collection: 'cases', id: parsed.id as CaseId, meta: meta as CaseMeta } : { ...base, collection: 'notes', id: parsed.id as NoteId, meta: meta as NoteMeta });
+  }
+
+  // References between findings (rode draden → supporting findings), once all ids are known.
+  const allFindings = new Map<string, Finding>();
+  for (const e of entries) for (const f of e.findings) allFindings.set(f.id, f);
+  for (const e of entries) {
+    const parsed = entryByFindingOwner.get(e.id)!;
+    for (const f of e.findings) {
+      const raw = parsed.findings.find((r) => r.localId === f.localId)!;
+      f.supports = [];
+      for (const ref of raw.steunt) {
+        const full = (ref.includes('#') ? ref : `${e.id}#${ref}`) as FindingId;
+        if (!allFindings.has(full)) {
+          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, `bevinding "${full}" bestaat niet ${didYouMean(full, [...allFindings.keys()])}`.trim()));
+        } else if (full === f.id) {
+          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, 'een rode draad kan niet naar zichzelf verwijzen'));
+        } else f.supports.push(full);
+      }
+    }
+  }
+
+  // Themes are meant to recur: warn about codebook themes used by fewer than two findings.
+  if (codebook && input.codebook) {
+    const uses = new Map<string, number>();
+    for (const f of allFindings.values()) for (const t of f.themes) uses.set(t, (uses.get(t) ?? 0) + 1);
+    codebook.themas.forEach((t, i) => {
+      const n = uses.get(t.id) ?? 0;
+      if (n < 2 && entries.length > 0) problems.push(problem('theme-unused', input.codebook!.path, input.codebook!.pointAt(['themas', i, 'id']), `thema "${t.id}" wordt door ${n} ${n === 1 ? 'bevinding' : 'bevindingen'} gebruikt`));
+    });
+  }
+
+  const cases = entries.filter((e): e is CaseEntry => e.collection === 'cases');
+  const notes = entries.filter((e): e is NoteEntry => e.collection === 'notes');
+  return {
+    model: { cases, notes, codebook: codebook ?? { domeinen: [], themas: [] as Theme[] }, documents, places },
+    problems,
+  };
+}
+
+function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding {
+  const at = raw.at.thema ?? raw.position;
+  if (raw.themes.length === 0) {
+    problems.push(problem('finding-themes', parsed.path, at, 'bevinding zonder thema', 'Voeg {thema: …} toe met 1 tot 4 thema-ids uit sources/codebook.yml.'));
+  } else if (raw.themes.length > 4) {
+    problems.push(problem('finding-themes', parsed.path, at, `${raw.themes.length} thema's; het maximum is 4`));
+  }
+  const seen = new Set<string>();
+  for (const t of raw.themes) {
+    if (!themeIds.includes(t)) {
+      problems.push(problem('unknown-theme', parsed.path, at, `onbekend thema "${t}" ${didYouMean(t, themeIds)}`.trim(), 'Gebruik een thema-id uit sources/codebook.yml (zie de pagina Methode), of stel een nieuw thema voor.'));
+    } else if (seen.has(t)) {
+      problems.push(problem('finding-themes', parsed.path, at, `thema "${t}" staat twee keer bij dezelfde bevinding`));
+    }
+    seen.add(t);
+  }
+  if (raw.bron && !documentIds.includes(raw.bron)) {
+    problems.push(problem('unknown-document', parsed.path, raw.at.bron ?? raw.position, `brondocument "${raw.bron}" bestaat niet ${didYouMean(raw.bron, documentIds)}`.trim()));
+  }
+  if (raw.steunt.length && raw.type !== 'rode-draad') {
+    problems.push(problem('supports-not-thread', parsed.path, raw.at.steunt ?? raw.position, `"steunt" bij een ${raw.type}`));
+  }
+  return {
+    id: `${parsed.id}#${raw.localId}` as FindingId,
+    localId: raw.localId,
+    explicitId: raw.explicitId,
+    type: raw.type,
+    text: raw.text,
+    html: toHtml(raw.item.children),
+    themes: [...seen].filter((t) => themeIds.includes(t)) as ThemeId[],
+    group: raw.group,
+    owner: { collection: parsed.collection, id: parsed.id },
+    source: { document: (raw.bron ?? meta.bron) as DocumentId, section: raw.sectie ?? meta.sectie },
+    supports: [],
+    position: raw.position,
+  };
+}

@@ -1,0 +1,54 @@
+// Turn zod issues into positioned, Dutch problems with the fix.
+import type { z } from 'zod';
+import { problem, type Problem } from '../problems.ts';
+import { didYouMean } from '../util/suggest.ts';
+
+type PointAt = (path: readonly (string | number)[]) => { line: number; column: number };
+
+const TYPE_NL: Record<string, string> = { string: 'tekst', number: 'een getal', array: 'een lijst', object: 'een blok met velden', boolean: 'ja/nee' };
+
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
+  return v;
+}
+
+export function zodProblems(file: string, data: unknown, error: z.ZodError, pointAt: PointAt, allowed: (path: readonly PropertyKey[]) => string[] | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path as PropertyKey[];
+    const at = pointAt(path as (string | number)[]);
+    const name = fieldName(path) || 'frontmatter';
+    const value = valueAt(data, path);
+    if (issue.code === 'invalid_type' && value === undefined) {
+      out.push(problem('field-required', file, at, `verplicht veld "${name}" ontbreekt`, `Voeg "${name}: …" toe aan de frontmatter (zie templates/case.md).`));
+    } else if (issue.code === 'invalid_type') {
+      out.push(problem('field-type', file, at, `veld "${name}" moet ${TYPE_NL[issue.expected] ?? issue.expected} zijn`, issue.expected === 'array' ? `Schrijf een lijst: ${name}: [a, b].` : undefined));
+    } else if (issue.code === 'invalid_value') {
+      const values = (issue.values as unknown[]).map(String);
+      out.push(problem('field-value', file, at, `"${String(value)}" is geen toegestane waarde voor "${name}" ${didYouMean(String(value), values)}`.trim(), `Toegestaan: ${values.join(', ')}.`));
+    } else if (issue.code === 'too_small' && Array.isArray(value)) {
+      out.push(problem('field-required', file, at, `"${name}" mag niet leeg zijn`, 'Noem minstens één waarde.'));
+    } else if (issue.code === 'too_small' && typeof value === 'string') {
+      out.push(problem('field-required', file, at, `"${name}" is leeg`, 'Vul een waarde in.'));
+    } else if (issue.code === 'invalid_format' && issue.message === 'level') {
+      out.push(problem('field-value', file, at, `niveau "${String(value)}" heeft niet de vorm "vmbo-bb → mbo-2"`, 'Schrijf "vmbo-XX → mbo-N" met XX = bb, kb, gl, tl of gl/tl en N = 1 tot 4.'));
+    } else if (issue.code === 'invalid_format' && issue.message === 'id') {
+      out.push(problem('invalid-id', file, at, `id "${String(value)}" mag alleen kleine letters, cijfers en streepjes bevatten`));
+    } else {
+      const extra = allowed(path);
+      out.push(problem('field-value', file, at, `veld "${name}": ${issue.message}`, extra ? `Toegestaan: ${extra.join(', ')}.` : undefined));
+    }
+  }
+  return out;
+}
+
+export function unknownKeyProblems(file: string, data: Record<string, unknown>, known: string[], pointAt: PointAt): Problem[] {
+  return Object.keys(data)
+    .filter((k) => !known.includes(k))
+    .map((k) => problem('field-unknown', file, pointAt([k]), `onbekend veld "${k}" ${didYouMean(k, known)}`.trim(), `Bekende velden: ${known.join(', ')}.`));
+}
