@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import lunr from 'lunr';
 import type { Graph } from '../link/index.ts';
 import { fold } from '../util/text.ts';
-// @ts-expect-error plain JS module shared with the browser
 import { setupLunr } from '../../site/assets/js/search-core.js';
 
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 // Stage 1 — load: read the source files, keep their paths, decode them strictly.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { problem, type Problem } from '../problems.ts';
 import type { SourceFile } from '../types.ts';
 
@@ -80,7 +80,7 @@ export function decodeSource(path: string, bytes: Uint8Array): { file?: SourceFi
 async function readSource(root: string, rel: string, problems: Problem[]): Promise<SourceFile | null> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(join(root, rel));
+    bytes = await readFile(resolve(root, rel));
   } catch {
     return null;
   }
@@ -92,12 +92,12 @@ async function readSource(root: string, rel: string, problems: Problem[]): Promi
 async function readFolder(root: string, folder: string, problems: Problem[]): Promise<SourceFile[]> {
   let names: string[];
   try {
-    names = await readdir(join(root, folder));
+    names = await readdir(resolve(root, folder));
   } catch {
     return [];
   }
   const md = names.filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
-  const files = await Promise.all(md.map((n) => readSource(root, `${folder}/${n}`, problems)));
+  const files = await Promise.all(md.map((n) => readSource(root, posix.join(folder, n), problems)));
   return files.filter((f): f is SourceFile => f !== null);
 }
 
@@ -105,18 +105,18 @@ async function readFolder(root: string, folder: string, problems: Problem[]): Pr
 export async function load(root: string, sourcesDir = 'sources'): Promise<LoadResult> {
   const problems: Problem[] = [];
   const [cases, notes, codebook, documents, places] = await Promise.all([
-    readFolder(root, `${sourcesDir}/cases`, problems),
-    readFolder(root, `${sourcesDir}/notes`, problems),
-    readSource(root, `${sourcesDir}/codebook.yml`, problems),
-    readSource(root, `${sourcesDir}/documents.yml`, problems),
-    readSource(root, `${sourcesDir}/places.yml`, problems),
+    readFolder(root, posix.join(sourcesDir, 'cases'), problems),
+    readFolder(root, posix.join(sourcesDir, 'notes'), problems),
+    readSource(root, posix.join(sourcesDir, 'codebook.yml'), problems),
+    readSource(root, posix.join(sourcesDir, 'documents.yml'), problems),
+    readSource(root, posix.join(sourcesDir, 'places.yml'), problems),
   ]);
   for (const [file, name] of [
     [codebook, 'codebook.yml'],
     [documents, 'documents.yml'],
     [places, 'places.yml'],
   ] as const) {
-    if (!file) problems.push(problem('field-required', `${sourcesDir}/${name}`, undefined, `${sourcesDir}/${name} ontbreekt`, `Maak ${sourcesDir}/${name} aan (zie README).`));
+    if (!file) problems.push(problem('field-required', posix.join(sourcesDir, name), undefined, `${posix.join(sourcesDir, name)} ontbreekt`, `Maak ${posix.join(sourcesDir, name)} aan (zie README).`));
   }
   return { sources: { cases, notes, codebook, documents, places }, problems };
 }

@@ -56,7 +56,7 @@ export function parseFrontmatter(path: string, text: string): Frontmatter {
   }
   if (d.errors.length) {
     for (const e of d.errors) {
-      const pos = e.linePos?.[0] ?? { line: 2, col: 1 };
+      const pos = lineCounter.linePos(e.pos[0]);
       const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       problems.push(problem('yaml-syntax', path, { line: pos.line, column: pos.col }, `YAML klopt niet: ${reason}`));
     }

@@ -59,7 +59,7 @@ export function parseDataFile(file: SourceFile): ParsedData {
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = doc.errors.map((e) => {
-    const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lineCounter.linePos(e.pos[0]);
     return problem('yaml-syntax', file.path, { line: pos.line, column: pos.col }, `YAML klopt niet: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
   });
   const pointAt = (p: readonly (string | number)[]) => {

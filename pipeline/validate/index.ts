@@ -197,7 +197,8 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
 
 function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding {
   const at = raw.at.thema ?? raw.position;
-  if (raw.themes.length === 0) {
+  const hasBlock = Object.keys(raw.at).length > 0; // a missing {…} block is reported by the parser
+  if (raw.themes.length === 0 && hasBlock) {
     problems.push(problem('finding-themes', parsed.path, at, 'bevinding zonder thema', 'Voeg {thema: …} toe met 1 tot 4 thema-ids uit sources/codebook.yml.'));
   } else if (raw.themes.length > 4) {
     problems.push(problem('finding-themes', parsed.path, at, `${raw.themes.length} thema's; het maximum is 4`));

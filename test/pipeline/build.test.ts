@@ -1,0 +1,72 @@
+// The whole build through the CLI: determinism, atomicity and clear failures.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, treeHashes } from '../helpers/cli.ts';
+import { caseFile, corpusWith } from '../helpers/corpus.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kb-out-'));
+
+describe('build', () => {
+  it('should give byte-identical output for two builds of the same sources', () => {
+    const src = corpusWith();
+    const [a, b] = [join(tmp(), 'site'), join(tmp(), 'site')];
+    expect(cli(['build', '--sources', src, '--out', a, '--quiet']).code).toBe(0);
+    expect(cli(['build', '--sources', src, '--out', b, '--quiet']).code).toBe(0);
+    const ha = treeHashes(a);
+    expect(Object.keys(ha)).toEqual(expect.arrayContaining(['index.html', 'cases/alfa/index.html', 'data/cases.json', 'data/findings.json', 'data/findings.csv', 'data/rode-draden.json', 'feed.xml', 'search/index.json']));
+    expect(treeHashes(b)).toEqual(ha);
+  }, 60_000);
+
+  it('should leave the previous site untouched when a source is broken', () => {
+    const src = corpusWith();
+    const out = join(tmp(), 'site');
+    expect(cli(['build', '--sources', src, '--out', out, '--quiet']).code).toBe(0);
+    const before = treeHashes(out);
+    writeFileSync(join(src, 'cases/kapot.md'), caseFile({ frontmatter: { provincie: 'limburgg' } }));
+    const r = cli(['build', '--sources', src, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cases/kapot.md:4:12  fout: "limburgg" is geen toegestane waarde voor "provincie" bedoel je "limburg"?');
+    expect(r.stderr).toContain('is niet aangeraakt');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(treeHashes(out)).toEqual(before);
+  }, 60_000);
+
+  it('should write exports with the documented shapes, the CSV with a BOM', () => {
+    const src = corpusWith();
+    const out = join(tmp(), 'site');
+    expect(cli(['build', '--sources', src, '--out', out, '--quiet']).code).toBe(0);
+    const cases = JSON.parse(readFileSync(join(out, 'data/cases.json'), 'utf8'));
+    expect(cases[0]).toMatchObject({ id: 'alfa', title: 'Leerlab Alfa', region: 'Weert', places: ['Weert'], province: 'limburg', schools: { vo: ['School Alfa'], mbo: ['ROC Alfa'] }, sectors: ['techniek'], routeType: 'keuzedeel-samenwerking', levels: ['vmbo-kb → mbo-3'], period: '2022–2023', url: '/cases/alfa/' });
+    const findings = JSON.parse(readFileSync(join(out, 'data/findings.json'), 'utf8'));
+    expect(findings.find((f: { id: string }) => f.id === 'charlie#leerrestaurant')).toEqual({
+      id: 'charlie#leerrestaurant',
+      type: 'succesfactor',
+      text: 'Leerlingen werken in het leerrestaurant van het mbo.',
+      themes: ['beroepspraktijk'],
+      case: 'charlie',
+      note: null,
+      province: 'noord-brabant',
+      source: { document: 'doc-a', section: 'Rode-draadartikel' },
+      supports: [],
+      url: '/cases/charlie/#leerrestaurant',
+    });
+    const csv = readFileSync(join(out, 'data/findings.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csv.toString('utf8').split('\r\n');
+    expect(rows[0]).toBe('\uFEFFid,type,case,note,title,province,themes,text,document,section,url');
+    expect(rows).toContain('alfa#bus,knelpunt,alfa,,Leerlab Alfa,limburg,vervoer-en-afstand rooster-en-logistiek,De bus naar het ROC doet er een half uur over.,doc-a,Leerlab Alfa,/cases/alfa/#bus');
+    const html = readFileSync(join(out, 'cases/alfa/index.html'), 'utf8');
+    expect(html).toContain('id="bus"');
+  }, 60_000);
+
+  it('should validate only with check, as JSON for editors', () => {
+    const src = corpusWith({ 'cases/kapot.md': caseFile({ body: '## Knelpunten\n\n- A. {id: a; thema: lobb}\n' }) });
+    const r = cli(['check', '--sources', src, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.ok).toBe(false);
+    expect(out.problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/cases\/kapot\.md$/), line: 21, ruleId: 'unknown-theme', message: 'onbekend thema "lobb" bedoel je "lob"?' })]);
+  });
+});
