@@ -1,0 +1,56 @@
+// The author's workflow: scaffold → check → build, and what she sees when something is wrong.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseSlug } from '../pipeline/scaffold.ts';
+import { cli } from './helpers/cli.ts';
+import { corpusWith } from './helpers/corpus.ts';
+
+describe('npm run new', () => {
+  it('should make slugs that fold diacritics and handle names like \'s-Hertogenbosch', () => {
+    expect(caseSlug("Leerlab 's-Hertogenbosch")).toBe('s-hertogenbosch');
+    expect(caseSlug('Leerlab Noord-West Veluwe')).toBe('noord-west-veluwe');
+    expect(caseSlug('Pilot Geïntegreerde route Zwolle')).toBe('pilot-geintegreerde-route-zwolle');
+    expect(caseSlug('Leerlab Amsterdam-IJburg')).toBe('amsterdam-ijburg');
+  });
+
+  it('should scaffold a case that passes check and builds into a page', () => {
+    const src = corpusWith();
+    const r = cli(['new', '--sources', src, '--titel', "Leerlab 's-Hertogenbosch Oost", '--regio', "'s-Hertogenbosch", '--provincie', 'Noord-Brabant', '--bron', 'doc-a', '--plaats', 's-hertogenbosch']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const file = join(src, 'cases/s-hertogenbosch-oost.md');
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('titel: "Leerlab \'s-Hertogenbosch Oost"');
+    const checked = cli(['check', '--sources', src]);
+    expect(checked.stdout).toMatch(/^OK: 4 cases/m);
+    expect(checked.code).toBe(0);
+    const out = join(mkdtempSync(join(tmpdir(), 'kb-out-')), 'site');
+    expect(cli(['build', '--sources', src, '--out', out, '--quiet']).code).toBe(0);
+    const html = readFileSync(join(out, 'cases/s-hertogenbosch-oost/index.html'), 'utf8');
+    expect(html).toContain('id="reistijd-bus"');
+  }, 60_000);
+
+  it('should never overwrite an existing case', () => {
+    const src = corpusWith();
+    const before = readFileSync(join(src, 'cases/alfa.md'), 'utf8');
+    const r = cli(['new', '--sources', src, '--titel', 'Alfa', '--regio', 'Weert', '--provincie', 'limburg', '--bron', 'doc-a']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('alfa.md bestaat al');
+    expect(readFileSync(join(src, 'cases/alfa.md'), 'utf8')).toBe(before);
+  });
+
+  it('should list the allowed provinces for a wrong one', () => {
+    const src = corpusWith();
+    const r = cli(['new', '--sources', src, '--titel', 'X', '--regio', 'X', '--provincie', 'Brabant-Noord', '--bron', 'doc-a']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('toegestaan: groningen, friesland, drenthe');
+  });
+
+  it('should name the missing flags when not on a terminal', () => {
+    const r = cli(['new', '--titel', 'X']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Ontbrekend: --regio, --provincie, --bron');
+  });
+});
