@@ -3,6 +3,7 @@
 // The pipeline is TypeScript: it is imported dynamically (Eleventy runs under tsx), because a
 // static import would break Eleventy's dependency scan in --serve/--watch.
 import { createRequire } from 'node:module';
+import { isAbsolute } from 'node:path';
 import { filtersPlugin } from './site/_config/filters.js';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +14,7 @@ export default async function (eleventyConfig) {
     const { siteData } = await import('./pipeline/eleventy-data.ts');
     return siteData(process.cwd());
   });
-  eleventyConfig.addWatchTarget(`./${sourcesDir}/`);
+  eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);
   eleventyConfig.addPlugin(filtersPlugin);
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' });
