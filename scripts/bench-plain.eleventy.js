@@ -1,0 +1,3 @@
+// Plain Eleventy for the benchmark baseline: default markdown rendering, nothing else.
+export default function () {}
+export const config = { templateFormats: ['md'] };

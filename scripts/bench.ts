@@ -1,0 +1,47 @@
+// `npm run bench`: the pipeline (pipeline + Eleventy rendering the site) against plain Eleventy on
+// the same synthetic markdown, at N = 100 / 1 000 / 10 000; plus search payload and query latency.
+// Writes bench-output/bench.json and prints a table. Sizes: `npm run bench -- 100 1000`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeCorpus } from './bench-corpus.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const ns = sizes.length ? sizes : [100, 1000, 10000];
+const outDir = join(root, 'bench-output');
+mkdirSync(outDir, { recursive: true });
+
+function child(args: string[]): Record<string, number | string | object> {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', join(root, 'scripts/bench-child.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`bench child ${args[0]} failed:\n${r.stderr.slice(-3000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+const rows: Record<string, unknown>[] = [];
+for (const n of ns) {
+  const corpus = join(outDir, `corpus-${n}`);
+  process.stdout.write(`N = ${n}: writing corpus … `);
+  writeCorpus(corpus, n, join(root, 'test/fixtures/basic'));
+  process.stdout.write('plain Eleventy … ');
+  const plainOut = join(outDir, `plain-${n}`);
+  const plain = child(['eleventy', join(corpus, 'cases'), plainOut]);
+  process.stdout.write('pipeline … ');
+  const siteOut = join(outDir, `site-${n}`);
+  const pipe = child(['pipeline', corpus, siteOut]);
+  process.stdout.write('search …\n');
+  const search = child(['search', siteOut]);
+  rows.push({ n, plain, pipeline: pipe, search, timeRatio: Math.round(((pipe.ms as number) / (plain.ms as number)) * 100) / 100, memoryRatio: Math.round(((pipe.maxRssMb as number) / (plain.maxRssMb as number)) * 100) / 100 });
+  rmSync(plainOut, { recursive: true, force: true });
+  rmSync(siteOut, { recursive: true, force: true });
+  rmSync(corpus, { recursive: true, force: true });
+}
+
+writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, rows }, null, 2)}\n`);
+const kb = (b: number) => `${Math.round(b / 1024)} KB`;
+console.log('\n| N | plain Eleventy | pipeline + site | time ratio | plain RSS | pipeline RSS | RSS ratio | search index (gzip) | query p50 / p95 |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows as { n: number; plain: { ms: number; maxRssMb: number }; pipeline: { ms: number; maxRssMb: number }; search: { gzipBytes: number; queryP50Ms: number; queryP95Ms: number }; timeRatio: number; memoryRatio: number }[]) {
+  console.log(`| ${r.n} | ${r.plain.ms} ms | ${r.pipeline.ms} ms | ${r.timeRatio}× | ${r.plain.maxRssMb} MB | ${r.pipeline.maxRssMb} MB | ${r.memoryRatio}× | ${kb(r.search.gzipBytes)} | ${r.search.queryP50Ms} / ${r.search.queryP95Ms} ms |`);
+}
+console.log(`\nwritten: ${join('bench-output', 'bench.json')}`);
