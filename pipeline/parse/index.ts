@@ -5,13 +5,13 @@ import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import YAML, { LineCounter } from 'yaml';
-import { problem, type Problem } from '../problems.ts';
+import type { Problem } from '../problems.ts';
 import type { Collection, SourceFile } from '../types.ts';
 import { squash } from '../util/text.ts';
 import { extractFindings, type RawFinding } from './findings.ts';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { toHtml } from './html.ts';
+import { parseYaml } from './yaml.ts';
 
 export { toHtml } from './html.ts';
 export { deriveId, headingType, HEADING_BY_TYPE, type RawFinding } from './findings.ts';
@@ -56,21 +56,6 @@ export interface ParsedData {
 }
 
 export function parseDataFile(file: SourceFile): ParsedData {
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems = doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return problem('yaml-syntax', file.path, { line: pos.line, column: pos.col }, `YAML klopt niet: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-  });
-  const pointAt = (p: readonly (string | number)[]) => {
-    for (let n = p.length; n >= 0; n--) {
-      const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return { line: 1, column: 1 };
-  };
+  const { doc, pointAt, problems } = parseYaml(file.path, file.text);
   return { path: file.path, data: problems.length ? null : doc.toJS(), pointAt, problems };
 }
