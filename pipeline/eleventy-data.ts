@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { runPipeline, type PipelineResult } from './build.ts';
 import { load } from './load/index.ts';
-import { formatReport, sortProblems } from './problems.ts';
+import { formatReport, RULES, sortProblems } from './problems.ts';
 import { link, type Graph } from './link/index.ts';
 
 export interface SiteData {
@@ -23,6 +23,8 @@ export interface SiteData {
   provinceById: Record<string, Graph['provinces'][number]>;
   documentById: Record<string, Graph['documents'][number]>;
   placeById: Record<string, Graph['places'][number]>;
+  /** The rule catalogue, for the author guide. */
+  rules: { id: string; title: string; severity: string; hint: string }[];
 }
 
 const byId = <T extends { id: string }>(xs: readonly T[] | undefined): Record<string, T> => Object.fromEntries((xs ?? []).map((x) => [x.id, x]));
@@ -47,6 +49,7 @@ export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): Si
     provinceById: byId(g?.provinces),
     documentById: byId(g?.documents),
     placeById: byId(g?.places),
+    rules: Object.entries(RULES).map(([id, r]) => ({ id, ...r })),
   };
 }
 

@@ -43,7 +43,7 @@ if (mode === 'pipeline') {
   result.docsBytes = docsRaw.length;
   result.gzipBytes = gzipSync(indexRaw).length + gzipSync(docsRaw).length;
   const tl = performance.now();
-  const idx = lunr.Index.load(JSON.parse(indexRaw.toString()));
+  const idx = lunr.Index.load(core.expandIndex(JSON.parse(indexRaw.toString())));
   const { vocab } = JSON.parse(docsRaw.toString());
   result.loadMs = Math.round(performance.now() - tl);
   const queries = ['stage', 'docenten', 'vervoer bus', 'lob', 'rooster', 'Limburg', 'samenwerking bestuur', 'examen', 'leerlingen begeleiding', 'weert'];

@@ -1,4 +1,6 @@
 // All template filters in one plugin. Each is small and safe on empty input.
+import { nlMap } from './map.js';
+
 const TYPE_LABELS = {
   knelpunt: ['Knelpunt', 'Knelpunten'],
   succesfactor: ['Succesfactor', 'Succesfactoren'],
@@ -6,15 +8,22 @@ const TYPE_LABELS = {
   les: ['Les', 'Lessen'],
 };
 export const FINDING_TYPE_ORDER = ['knelpunt', 'succesfactor', 'les', 'rode-draad'];
+const EVIDENCE_LABELS = {
+  breed: 'Breed onderbouwd',
+  beperkt: 'Beperkt onderbouwd',
+  enkelvoudig: 'Enkelvoudig',
+};
 
 export function filtersPlugin(eleventyConfig) {
   /** Look up ids in a record: `ids | lookup(kb.findingById)`; unknown ids are dropped. */
   eleventyConfig.addFilter('lookup', (ids, table) => (Array.isArray(ids) ? ids : ids == null ? [] : [ids]).map((id) => table?.[id]).filter(Boolean));
   eleventyConfig.addFilter('get', (id, table) => table?.[id]);
   eleventyConfig.addFilter('typeLabel', (type, plural = false) => (TYPE_LABELS[type] ?? [type, type])[plural ? 1 : 0]);
+  eleventyConfig.addFilter('evidenceLabel', (label) => EVIDENCE_LABELS[label] ?? label);
   eleventyConfig.addFilter('ofType', (findings, type) => (findings ?? []).filter((f) => f.type === type));
   eleventyConfig.addFilter('where', (xs, key, value) => (xs ?? []).filter((x) => x?.[key] === value));
   eleventyConfig.addFilter('whereIn', (xs, key, value) => (xs ?? []).filter((x) => Array.isArray(x?.[key]) && x[key].includes(value)));
+  eleventyConfig.addFilter('whereMeta', (xs, key, value) => (xs ?? []).filter((x) => (Array.isArray(x?.meta?.[key]) ? x.meta[key].includes(value) : x?.meta?.[key] === value)));
   eleventyConfig.addFilter('groupBy', (xs, key) => {
     const groups = [];
     for (const x of xs ?? []) {
@@ -29,7 +38,11 @@ export function filtersPlugin(eleventyConfig) {
   eleventyConfig.addFilter('plural', (n, one, many) => `${n} ${n === 1 ? one : many}`);
   eleventyConfig.addFilter('findingTypes', () => FINDING_TYPE_ORDER);
   eleventyConfig.addFilter('json', (v) => JSON.stringify(v));
-  eleventyConfig.addFilter('max', (xs) => Math.max(0, ...(xs ?? [])));
+  eleventyConfig.addFilter('owners', (findings) => [...new Set((findings ?? []).map((f) => f.owner.id))]);
   /** "Bron: <document>, <section>" for a finding. */
   eleventyConfig.addFilter('citation', (f) => (f ? `${f.source.documentTitle}, ${f.source.section}` : ''));
+  /** Number of findings of a case on a theme (for the matrix). */
+  eleventyConfig.addFilter('cell', (c, themeId, findingById) => (c?.findingIds ?? []).filter((id) => findingById?.[id]?.themes.includes(themeId)).length);
+  eleventyConfig.addFilter('termLabel', (id, terms) => (terms ?? []).find((t) => t.id === id)?.label ?? id);
+  eleventyConfig.addFilter('nlMap', (cases, placeById) => nlMap(cases, placeById));
 }

@@ -92,7 +92,7 @@ export function buildQuery(lunr, query, analysis, { prefix = true } = {}) {
     }
   });
   for (const t of themeTokens) query.term(t, { fields: ['themes'], boost: 30, usePipeline: false });
-  for (const p of provinceTokens) query.term(p, { fields: ['province'], boost: 30, usePipeline: false });
+  for (const p of provinceTokens) query.term(p, { fields: ['places'], boost: 30, usePipeline: false });
 }
 
 /** Split a text into parts with the query's hits marked, for a snippet around the first hit. */
@@ -126,4 +126,55 @@ export function snippet(text, words, radius = 80) {
   if (start > 0) parts.unshift({ text: '… ', hit: false });
   if (end < text.length) parts.push({ text: ' …', hit: false });
   return parts;
+}
+
+/**
+ * A smaller wire format for a serialized lunr index whose refs are "0".."n-1": postings as
+ * delta-encoded ref lists per field instead of `{ref: {}}` objects; field vectors without the empty
+ * ones, term indexes delta-encoded and scores rounded to two decimals. `expandIndex` restores lunr's
+ * own JSON for `lunr.Index.load`.
+ */
+const deltas = (xs) => xs.map((x, i) => (i ? x - xs[i - 1] : x));
+const undelta = (xs) => {
+  let acc = 0;
+  return xs.map((d) => (acc += d));
+};
+
+export function compactIndex(json) {
+  const fields = json.fields;
+  const refs = new Set(json.fieldVectors.map(([key]) => key.slice(key.indexOf('/') + 1)));
+  return {
+    version: json.version,
+    fields,
+    pipeline: json.pipeline,
+    n: refs.size,
+    ii: json.invertedIndex.map(([term, p]) => [term, p._index, ...fields.map((f) => deltas(Object.keys(p[f] || {}).map(Number).sort((a, b) => a - b)))]),
+    fv: json.fieldVectors
+      .filter(([, v]) => v.length)
+      .map(([key, v]) => {
+        const idx = v.filter((_, i) => i % 2 === 0);
+        const scores = v.filter((_, i) => i % 2 === 1).map((x) => Math.round(x * 100) / 100);
+        return [key, deltas(idx), scores];
+      }),
+  };
+}
+
+export function expandIndex(c) {
+  const vectors = new Map(c.fv.map(([key, idx, scores]) => [key, undelta(idx).flatMap((t, i) => [t, scores[i]])]));
+  const fieldVectors = [];
+  for (const f of c.fields) for (let r = 0; r < c.n; r++) fieldVectors.push([`${f}/${r}`, vectors.get(`${f}/${r}`) || []]);
+  return {
+    version: c.version,
+    fields: c.fields,
+    pipeline: c.pipeline,
+    fieldVectors,
+    invertedIndex: c.ii.map(([term, index, ...refs]) => {
+      const p = { _index: index };
+      c.fields.forEach((f, i) => {
+        p[f] = {};
+        for (const r of undelta(refs[i])) p[f][r] = {};
+      });
+      return [term, p];
+    }),
+  };
 }

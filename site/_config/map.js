@@ -1,0 +1,44 @@
+// The map of the Netherlands, drawn at build time as SVG: the outline from world-atlas (Natural Earth,
+// public domain), projected with d3-geo; one marker per case at its first place. Deterministic output.
+import { createRequire } from 'node:module';
+import { geoMercator, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+
+const require = createRequire(import.meta.url);
+const WIDTH = 400;
+const HEIGHT = 470;
+
+let cached = null;
+/** The European part of the Netherlands (the Caribbean islands are left out of this map). */
+function outline() {
+  if (cached) return cached;
+  const world = require('world-atlas/countries-10m.json');
+  const nl = feature(world, world.objects.countries).features.find((f) => f.id === '528');
+  const european = nl.geometry.coordinates.filter((poly) => poly[0].every(([lon, lat]) => lon > 3 && lon < 8 && lat > 50 && lat < 54));
+  const geo = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: european } };
+  const projection = geoMercator().fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], geo);
+  const round = (d) => d.replace(/\d+\.\d+/g, (n) => Number(n).toFixed(1));
+  cached = { projection, path: round(geoPath(projection)(geo)) };
+  return cached;
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Inline SVG with one linked, named marker per case. `cases` are graph case views. */
+export function nlMap(cases, placeById) {
+  const { projection, path } = outline();
+  const seen = new Map();
+  const markers = (cases ?? [])
+    .map((c) => {
+      const place = placeById?.[c.meta.plaatsen[0]];
+      if (!place) return '';
+      let [x, y] = projection([place.lon, place.lat]);
+      const key = `${x.toFixed(0)},${y.toFixed(0)}`;
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      x += n * 9;
+      return `<a href="${esc(c.url)}" class="map__marker"><title>${esc(c.title)} (${esc(place.naam)}, ${esc(c.provinceLabel)})</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="7"/></a>`;
+    })
+    .join('');
+  return `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="kaart-titel kaart-uitleg"><title id="kaart-titel">Kaart van Nederland met de cases</title><desc id="kaart-uitleg">Elke stip is een case; kies een stip om de case te openen. Dezelfde cases staan in de lijst naast de kaart.</desc><path class="map__land" d="${path}"/>${markers}</svg>`;
+}
