@@ -1,9 +1,8 @@
 // Browser-test harness: Debian's Chromium driven by playwright-core, the built site served on
 // 127.0.0.1 at a random free port. No network beyond loopback.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -67,7 +66,7 @@ export async function serve(dir: string): Promise<StaticServer> {
 
 export async function launch(): Promise<Browser> {
   ensureChromium();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'kb-chromium-'));
+  // playwright gives every non-persistent launch a fresh, temporary profile (its own --user-data-dir)
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -79,7 +78,6 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }
