@@ -44,7 +44,9 @@
       tbody.append(tr);
     }
     table.append(thead, tbody);
-    out.append(table);
+    const scroll = el('div', null, { class: 'table-scroll', role: 'region', 'aria-label': 'Gegevens naast elkaar', tabindex: '0' });
+    scroll.append(table);
+    out.append(scroll);
 
     const shared = a.themes.filter((t) => b.themes.includes(t));
     out.append(el('h3', `Gedeelde thema's (${shared.length})`));
