@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // browser tests build the site and start Chromium: keep them from competing for 2 cores
-    fileParallelism: true,
-    maxWorkers: 2,
+    // One file at a time: the dev-server test measures a sub-second rebuild and the browser tests
+    // start Chromium; on a 2-core machine they must not compete with each other.
+    fileParallelism: false,
   },
 });
