@@ -1,69 +1,61 @@
-// Search page: loads the prebuilt lunr index on first use, expands the query with the vocabulary
-// (synonyms, provinces), shows facets whose counts follow the query, keeps state in the URL,
-// and renders everything with textContent (never innerHTML of indexed text).
-import { analyseQuery, buildQuery, expandIndex, setupLunr, snippet } from './search-core.js';
+// Search page UI. Small on purpose: on first focus or input of the search field (or at once when
+// the URL holds a search) it loads lunr, lunr-languages' stemmer support and Dutch pipeline, the
+// shared core (search-core.js) and the prebuilt index; all search logic lives in the core.
+// State lives in the URL (?q=…&thema=…): typing replaces the history entry, a submit or a filter
+// adds one, Back restores it. Everything indexed is rendered with textContent, never innerHTML.
 
 const form = document.getElementById('search-form');
 const input = document.getElementById('q');
 const resultsEl = document.getElementById('results');
 const facetsEl = document.getElementById('facets');
 const statusEl = document.getElementById('search-status');
+const actionsEl = document.getElementById('search-actions');
+const clearBtn = document.getElementById('clear-filters');
+const moreWrap = document.getElementById('more-wrap');
+const moreBtn = document.getElementById('more');
 
-const FACETS = [
-  { key: 'type', label: 'Soort', value: (d) => [d.k === 'c' ? 'case' : d.k === 'n' ? 'notitie' : d.ty] },
-  { key: 'thema', label: "Thema", value: (d) => d.th },
-  { key: 'provincie', label: 'Provincie', value: (d) => (d.p ? [d.p] : []) },
-  { key: 'route', label: 'Routetype', value: (d) => (d.r ? [d.r] : []) },
-  { key: 'niveau', label: 'Niveau', value: (d) => d.l || [] },
-  { key: 'sector', label: 'Sector', value: (d) => d.s || [] },
-];
-const TYPE_LABELS = { case: 'Case', notitie: 'Notitie', knelpunt: 'Knelpunt', succesfactor: 'Succesfactor', les: 'Les', 'rode-draad': 'Rode draad' };
-const ROUTE_LABELS = {
-  'doorlopende-leerroute': 'Doorlopende leerroute',
-  'geintegreerde-leerroute': 'Geïntegreerde leerroute',
-  'programmatische-aansluiting': 'Programmatische aansluiting',
-  'keuzedeel-samenwerking': 'Keuzevakken en keuzedelen',
-  'lob-en-overstap': 'LOB en overstap',
-  verkenning: 'Verkenning',
-};
+const PAGE = 30;
+const VENDOR = ['/assets/vendor/lunr.min.js', '/assets/vendor/lunr.stemmer.support.min.js', '/assets/vendor/lunr.nl.min.js'];
 
-let engine = null;
+let loading = null;
+let current = { q: '', filters: {} };
+let shown = PAGE;
+
 function loadScript(src) {
-  return new Promise((ok, fail) => {
+  return new Promise((resolve, reject) => {
     const s = document.createElement('script');
     s.src = src;
-    s.onload = ok;
-    s.onerror = () => fail(new Error(`kon ${src} niet laden`));
+    s.async = false;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`kon ${src} niet laden`));
     document.head.append(s);
   });
 }
-/** Load lunr, the Dutch pipeline and the prebuilt index once, on first use. */
-function loadEngine() {
-  if (engine) return engine;
-  engine = (async () => {
-    await loadScript('/assets/vendor/lunr.min.js');
-    await loadScript('/assets/vendor/lunr.stemmer.support.min.js');
-    await loadScript('/assets/vendor/lunr.nl.min.js');
-    const lunr = window.lunr;
-    setupLunr(lunr); // registers folding before the index is loaded
-    const [index, store] = await Promise.all([fetch('/search/index.json').then((r) => r.json()), fetch('/search/docs.json').then((r) => r.json())]);
-    const idx = lunr.Index.load(expandIndex(index));
-    const labels = { thema: Object.fromEntries(store.vocab.themes.map((t) => [t.id, t.label])), provincie: Object.fromEntries(store.vocab.provinces.map((p) => [p.id, p.label])) };
-    return { lunr, idx, docs: store.docs, vocab: store.vocab, labels };
-  })();
-  return engine;
-}
 
-const state = () => {
-  const p = new URLSearchParams(location.search);
-  return { q: p.get('q') || '', filters: Object.fromEntries(FACETS.map((f) => [f.key, p.getAll(f.key)])) };
-};
-function toUrl(q, filters) {
-  const p = new URLSearchParams();
-  if (q) p.set('q', q);
-  for (const f of FACETS) for (const v of filters[f.key] || []) p.append(f.key, v);
-  const s = p.toString();
-  return s ? `?${s}` : location.pathname;
+/** Load everything once: vendor scripts in order, the core module and the index in parallel. */
+function load() {
+  if (loading) return loading;
+  statusEl.textContent = 'Zoekfunctie laden …';
+  loading = (async () => {
+    const t0 = performance.now();
+    const data = Promise.all(['/search/index.json', '/search/docs.json'].map((u) => fetch(u).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${u}: ${r.status}`))))));
+    const core = import('./search-core.js');
+    for (const src of VENDOR) await loadScript(src);
+    const lunr = window.lunr;
+    const c = await core;
+    c.setupLunr(lunr); // register the analysis functions before the index is loaded
+    const [index, store] = await data;
+    const t1 = performance.now();
+    const engine = c.createEngine(lunr, index, store);
+    resultsEl.dataset.loadMs = (performance.now() - t0).toFixed(1);
+    resultsEl.dataset.engineMs = (performance.now() - t1).toFixed(1);
+    return { core: c, engine };
+  })();
+  loading.catch(() => {
+    loading = null;
+    statusEl.textContent = 'De zoekfunctie kon niet laden. Probeer het opnieuw, of zoek via de thema’s en regio’s.';
+  });
+  return loading;
 }
 
 const el = (tag, text, attrs = {}) => {
@@ -72,100 +64,168 @@ const el = (tag, text, attrs = {}) => {
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   return e;
 };
-const label = (key, v, labels) => (key === 'type' ? TYPE_LABELS[v] : key === 'route' ? ROUTE_LABELS[v] : labels[key]?.[v]) || v;
 
-/** Run the query; returns matching docs in rank order. */
-export function search(eng, q) {
-  const analysis = analyseQuery(q, eng.vocab);
-  if (!analysis.words.length) return { analysis, hits: [] };
-  const res = eng.idx.query((query) => buildQuery(eng.lunr, query, analysis));
-  return { analysis, hits: res.map((r) => eng.docs[Number(r.ref)]) };
+function readUrl(core) {
+  return core.parseState(location.search);
 }
 
-function render(eng, q, filters) {
-  const t0 = performance.now();
-  const { analysis, hits } = search(eng, q);
-  const matches = (d, skip) => FACETS.every((f) => f.key === skip || !(filters[f.key] || []).length || f.value(d).some((v) => filters[f.key].includes(v)));
-  const shown = hits.filter((d) => matches(d));
-  window.__kbLastQueryMs = performance.now() - t0;
-
-  facetsEl.replaceChildren();
-  if (hits.length) {
-    for (const f of FACETS) {
-      const counts = new Map();
-      for (const d of hits) if (matches(d, f.key)) for (const v of new Set(f.value(d))) counts.set(v, (counts.get(v) || 0) + 1);
-      if (!counts.size) continue;
-      const fs = el('fieldset');
-      fs.append(el('legend', f.label));
-      for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))) {
-        const id = `f-${f.key}-${v}`.replace(/[^a-z0-9-]/gi, '_');
-        const box = el('input', null, { type: 'checkbox', id, name: f.key, value: v });
-        box.checked = (filters[f.key] || []).includes(v);
-        const lab = el('label', null, { for: id });
-        lab.append(box, document.createTextNode(` ${label(f.key, v, eng.labels)} `), el('span', `(${n})`, { class: 'facet-count' }));
-        fs.append(lab);
-      }
-      facetsEl.append(fs);
-    }
-  }
-
-  resultsEl.replaceChildren();
-  for (const d of shown.slice(0, 50)) {
-    const li = el('li', null, { class: 'result' });
-    const type = d.k === 'c' ? 'case' : d.k === 'n' ? 'notitie' : d.ty;
-    const a = el('a', null, { href: d.u });
-    a.append(el('span', `${TYPE_LABELS[type]}: `, { class: `type-label type-label--${type}` }), document.createTextNode(d.t));
-    li.append(a);
-    const meta = [d.p ? eng.labels.provincie[d.p] : null].filter(Boolean).join(' · ');
-    if (meta) li.append(el('p', meta, { class: 'muted' }));
-    const p = el('p');
-    for (const part of snippet(d.x, analysis.words)) p.append(part.hit ? el('mark', part.text) : document.createTextNode(part.text));
-    li.append(p);
-    resultsEl.append(li);
-  }
-  statusEl.textContent = q ? (shown.length ? `${shown.length} ${shown.length === 1 ? 'resultaat' : 'resultaten'} voor "${q}"${shown.length > 50 ? ', de eerste 50 getoond' : ''}.` : `Niets gevonden voor "${q}". Probeer een ander woord of kijk bij de thema's.`) : '';
-}
-
-async function update(push) {
-  const q = input.value.trim();
-  const filters = Object.fromEntries(FACETS.map((f) => [f.key, [...facetsEl.querySelectorAll(`input[name="${f.key}"]:checked`)].map((b) => b.value)]));
-  const url = toUrl(q, filters);
+function writeUrl(core, state, push) {
+  const qs = core.stateToQuery(state);
+  const url = `${location.pathname}${qs}`;
+  if (url === `${location.pathname}${location.search}`) return;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
-  render(await loadEngine(), q, filters);
 }
 
-async function restore() {
-  const s = state();
-  input.value = s.q;
-  const eng = await loadEngine();
-  render(eng, s.q, s.filters);
+function facetLabel(engine, key, value) {
+  return engine.labels[key]?.[value] ?? value;
 }
 
-if (form && input) {
-  let timer;
-  input.addEventListener('focus', () => loadEngine(), { once: true });
+function renderFacets(core, engine, facets, filters) {
+  facetsEl.replaceChildren();
+  let any = false;
+  for (const f of core.FACETS) {
+    const values = (facets[f.key] || []).filter(([v, n]) => n > 0 || (filters[f.key] || []).includes(v));
+    if (!values.length) continue;
+    any = true;
+    const fs = el('fieldset');
+    fs.append(el('legend', f.label));
+    for (const [v, n] of values) {
+      const id = `f-${f.key}-${v}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+      const box = el('input', null, { type: 'checkbox', id, name: f.key, value: v });
+      box.checked = (filters[f.key] || []).includes(v);
+      const lab = el('label', null, { for: id });
+      lab.append(box, document.createTextNode(` ${facetLabel(engine, f.key, v)} `), el('span', `(${n})`, { class: 'facet-count muted', 'data-count': String(n) }));
+      fs.append(lab);
+    }
+    facetsEl.append(fs);
+  }
+  facetsEl.hidden = !any;
+}
+
+function renderResult(core, engine, doc, words, extra, i) {
+  const li = el('li', null, { class: 'result' });
+  const a = el('a', null, { href: doc.url, id: `result-${i}` });
+  if (doc.kind === 'f') {
+    const label = el('span', core.TYPE_LABELS[doc.type] ?? doc.type, { class: `type-label type-label--${doc.type}` });
+    label.append(el('span', ': ', { class: 'visually-hidden' }));
+    a.append(label);
+  }
+  a.append(document.createTextNode(doc.title));
+  const h = el('h2', null, { class: 'result__title' });
+  h.append(a);
+  li.append(h);
+  const meta = [core.TYPE_LABELS[doc.type] ?? doc.type];
+  if (doc.owner) meta.push(`${doc.owner.kind === 'c' ? 'case' : 'notitie'}: ${doc.owner.title}`);
+  if (doc.province) meta.push(facetLabel(engine, 'provincie', doc.province));
+  li.append(el('p', meta.join(' · '), { class: 'muted result__meta' }));
+  const p = el('p', null, { class: 'result__snippet' });
+  for (const part of core.snippet(engine.lunr, doc.text, words, undefined, extra)) p.append(part.hit ? el('mark', part.text) : document.createTextNode(part.text));
+  li.append(p);
+  return li;
+}
+
+/** Run the current state and render it. */
+function render(core, engine) {
+  const { q, filters } = current;
+  const t0 = performance.now();
+  const r = core.search(engine, q, filters);
+  const t1 = performance.now();
+  renderFacets(core, engine, r.facets, filters);
+  resultsEl.replaceChildren();
+  const words = r.analysis.words;
+  // also mark the synonyms a named theme or province expanded to (LOB for "loopbaanoriëntatie")
+  const extra = r.analysis.groups.flatMap((g) => g.expand);
+  r.hits.slice(0, shown).forEach((doc, i) => resultsEl.append(renderResult(core, engine, doc, words, extra, i)));
+  moreWrap.hidden = r.hits.length <= shown;
+  const active = Object.values(filters).reduce((n, v) => n + v.length, 0);
+  actionsEl.hidden = !active;
+  const filterText = active ? ` met ${active} ${active === 1 ? 'filter' : 'filters'}` : '';
+  if (!q.trim() && !active) statusEl.textContent = '';
+  else if (!r.hits.length) statusEl.textContent = `Niets gevonden voor “${q.trim()}”${filterText}. Probeer een ander woord, of kijk bij de thema’s en regio’s.`;
+  else statusEl.textContent = `${r.hits.length} ${r.hits.length === 1 ? 'resultaat' : 'resultaten'}${q.trim() ? ` voor “${q.trim()}”` : ''}${filterText}${r.hits.length > shown ? `, de eerste ${shown} getoond` : ''}.`;
+  // timings for the browser test (query and facets; rendering)
+  resultsEl.dataset.query = q;
+  resultsEl.dataset.searchMs = (t1 - t0).toFixed(3);
+  resultsEl.dataset.renderMs = (performance.now() - t1).toFixed(3);
+  resultsEl.dataset.count = String(r.hits.length);
+  resultsEl.dataset.renders = String(Number(resultsEl.dataset.renders || 0) + 1);
+}
+
+async function update({ push = false, fromUrl = false } = {}) {
+  const { core, engine } = await load();
+  if (fromUrl) {
+    current = readUrl(core);
+    input.value = current.q;
+  } else {
+    current = { q: input.value, filters: readFacetForm(core) };
+    writeUrl(core, current, push);
+  }
+  shown = PAGE;
+  render(core, engine);
+}
+
+function readFacetForm(core) {
+  const filters = {};
+  for (const f of core.FACETS) {
+    const vs = [...facetsEl.querySelectorAll(`input[name="${f.key}"]:checked`)].map((b) => b.value);
+    if (vs.length) filters[f.key] = vs;
+  }
+  // keep filters whose values are not shown (count 0 and not rendered yet)
+  for (const [k, vs] of Object.entries(current.filters)) if (!filters[k] && !facetsEl.querySelector(`input[name="${k}"]`)) filters[k] = vs;
+  return filters;
+}
+
+if (form && input && resultsEl) {
+  let timer = 0;
+  input.addEventListener('focus', () => load().catch(() => {}), { once: true });
   input.addEventListener('input', () => {
+    load().catch(() => {});
     clearTimeout(timer);
-    timer = setTimeout(() => update(false), 120);
+    timer = setTimeout(() => update().catch(() => {}), 60);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    update(true);
+    clearTimeout(timer);
+    update({ push: true }).catch(() => {});
   });
-  facetsEl.addEventListener('change', () => update(true));
-  window.addEventListener('popstate', restore);
-  // arrow keys move through the results; Enter follows the focused link
-  document.addEventListener('keydown', (e) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const links = [...resultsEl.querySelectorAll('.result > a')];
-    if (!links.length) return;
-    const i = links.indexOf(document.activeElement);
-    if (document.activeElement !== input && i < 0) return;
+  facetsEl.addEventListener('change', () => update({ push: true }).catch(() => {}));
+  clearBtn?.addEventListener('click', () => {
+    for (const b of facetsEl.querySelectorAll('input:checked')) b.checked = false;
+    current = { q: current.q, filters: {} };
+    update({ push: true }).catch(() => {});
+    input.focus();
+  });
+  moreBtn?.addEventListener('click', async () => {
+    const { core, engine } = await load();
+    const first = shown;
+    shown += PAGE;
+    render(core, engine);
+    document.getElementById(`result-${first}`)?.focus();
+  });
+  window.addEventListener('popstate', () => update({ fromUrl: true }).catch(() => {}));
+
+  // keyboard: arrow down from the field into the results, up/down between them, Escape back
+  const links = () => [...resultsEl.querySelectorAll('.result a')];
+  input.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown') return;
+    const ls = links();
+    if (!ls.length) return;
     e.preventDefault();
-    const next = e.key === 'ArrowDown' ? Math.min(i + 1, links.length - 1) : i - 1;
-    if (next < 0) input.focus();
-    else links[next].focus();
+    ls[0].focus();
   });
-  if (new URLSearchParams(location.search).has('q')) restore();
+  resultsEl.addEventListener('keydown', (e) => {
+    const ls = links();
+    const i = ls.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (e.key === 'ArrowDown' && i < ls.length - 1) ls[i + 1].focus();
+    else if (e.key === 'ArrowUp') (i > 0 ? ls[i - 1] : input).focus();
+    else if (e.key === 'Home') ls[0].focus();
+    else if (e.key === 'End') ls[ls.length - 1].focus();
+    else if (e.key === 'Escape') input.focus();
+    else return;
+    e.preventDefault();
+  });
+
+  if (location.search) update({ fromUrl: true }).catch(() => {});
 }
