@@ -2,7 +2,8 @@
 // the same synthetic markdown, at N = 100 / 1 000 / 10 000; plus search payload and query latency.
 // Writes bench-output/bench.json and prints a table. Sizes: `npm run bench -- 100 1000`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './bench-corpus.ts';
 
@@ -20,21 +21,21 @@ function child(args: string[]): Record<string, number | string | object> {
 
 const rows: Record<string, unknown>[] = [];
 for (const n of ns) {
-  const corpus = join(outDir, `corpus-${n}`);
+  // outside the project: Eleventy skips folders that .gitignore lists (bench-output/ is one)
+  const work = mkdtempSync(join(tmpdir(), `kb-bench-${n}-`));
+  const corpus = join(work, 'corpus');
   process.stdout.write(`N = ${n}: writing corpus … `);
   writeCorpus(corpus, n, join(root, 'test/fixtures/basic'));
   process.stdout.write('plain Eleventy … ');
-  const plainOut = join(outDir, `plain-${n}`);
+  const plainOut = join(work, 'plain');
   const plain = child(['eleventy', join(corpus, 'cases'), plainOut]);
   process.stdout.write('pipeline … ');
-  const siteOut = join(outDir, `site-${n}`);
+  const siteOut = join(work, 'site');
   const pipe = child(['pipeline', corpus, siteOut]);
   process.stdout.write('search …\n');
   const search = child(['search', siteOut]);
   rows.push({ n, plain, pipeline: pipe, search, timeRatio: Math.round(((pipe.ms as number) / (plain.ms as number)) * 100) / 100, memoryRatio: Math.round(((pipe.maxRssMb as number) / (plain.maxRssMb as number)) * 100) / 100 });
-  rmSync(plainOut, { recursive: true, force: true });
-  rmSync(siteOut, { recursive: true, force: true });
-  rmSync(corpus, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 
 writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, rows }, null, 2)}\n`);

@@ -107,6 +107,20 @@ function countTypes(findings: readonly { type: FindingType }[]): TypeCounts {
 }
 const uniqueSorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
+/** The `n` keys with the highest score (ties by key), without sorting them all. */
+function topByScore(scores: Map<string, number>, n: number): string[] {
+  const top: [string, number][] = [];
+  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
+  for (const e of scores) {
+    if (top.length === n && !better(e, top[n - 1])) continue;
+    let i = top.length;
+    while (i > 0 && better(e, top[i - 1])) i--;
+    top.splice(i, 0, e);
+    if (top.length > n) top.pop();
+  }
+  return top.map(([id]) => id);
+}
+
 export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE): Graph {
   const cases = [...model.cases].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
   const notes = [...model.notes].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
@@ -117,12 +131,17 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
 
   const threads = computeThreads(entries, new Map(model.codebook.themas.map((t) => [t.id, t.label])), rule);
   const threadsByFinding = new Map<string, string[]>();
-  for (const t of threads) for (const fid of t.evidence) threadsByFinding.set(fid, [...(threadsByFinding.get(fid) ?? []), t.id]);
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const t of threads) for (const fid of t.evidence) push(threadsByFinding, fid, t.id);
 
   const titleOf = (e: Entry) => e.meta.titel;
   const provinceOf = (e: Entry) => (e.collection === 'cases' ? e.meta.provincie : null);
   const succesByTheme = new Map<string, Finding[]>();
-  for (const f of allFindings) if (f.type === 'succesfactor') for (const t of f.themes) succesByTheme.set(t, [...(succesByTheme.get(t) ?? []), f]);
+  for (const f of allFindings) if (f.type === 'succesfactor') for (const t of f.themes) push(succesByTheme, t, f);
 
   const findings: FindingView[] = entries.flatMap((e) =>
     e.findings.map((f): FindingView => {
@@ -130,7 +149,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
       if (f.type === 'knelpunt') {
         const scored = new Map<string, number>();
         for (const t of f.themes) for (const s of succesByTheme.get(t) ?? []) if (s.owner.id !== e.id) scored.set(s.id, (scored.get(s.id) ?? 0) + 1);
-        helped = [...scored].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([id]) => id);
+        helped = topByScore(scored, 5);
       }
       return {
         id: f.id,
@@ -152,6 +171,8 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
   );
 
   const related = relatedCases(cases);
+  const threadsByCase = new Map<string, string[]>();
+  for (const t of threads) for (const c of t.caseIds) push(threadsByCase, c, t.id);
   const entryView = (e: Entry): EntryView => ({
     id: e.id,
     collection: e.collection,
@@ -174,7 +195,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     sectorLabels: c.meta.sectoren.map((s) => labelOf(SECTORS, s)),
     placeNames: c.meta.plaatsen.map((p) => placeById.get(p)?.naam ?? p),
     related: related.get(c.id) ?? [],
-    threads: uniqueSorted(threads.filter((t) => t.caseIds.includes(c.id)).map((t) => t.id)),
+    threads: (threadsByCase.get(c.id) ?? []).sort(),
     notes: notes.filter((n) => n.meta.cases.includes(c.id)).map((n) => n.id),
   }));
   const noteViews: NoteView[] = notes.map((n) => ({ ...entryView(n), collection: 'notes', meta: n.meta, kindLabel: labelOf(NOTE_KINDS, n.meta.soort) }));
@@ -183,7 +204,9 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     .sort((a, b) => compareNl(a.label, b.label))
     .map((t) => {
       const fs = allFindings.filter((f) => f.themes.includes(t.id));
-      const owners = entries.filter((e) => fs.some((f) => f.owner.id === e.id));
+      const byOwnerId = new Map<string, string[]>();
+      for (const f of fs) push(byOwnerId, f.owner.id, f.id);
+      const owners = entries.filter((e) => byOwnerId.has(e.id));
       return {
         ...t,
         url: `/themas/${t.id}/`,
@@ -191,7 +214,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
         findingIds: fs.map((f) => f.id),
         counts: countTypes(fs),
         caseIds: uniqueSorted(fs.filter((f) => f.owner.collection === 'cases').map((f) => f.owner.id)),
-        byOwner: owners.map((e) => ({ owner: e.id, title: titleOf(e), url: e.url, collection: e.collection, findingIds: fs.filter((f) => f.owner.id === e.id).map((f) => f.id) })),
+        byOwner: owners.map((e) => ({ owner: e.id, title: titleOf(e), url: e.url, collection: e.collection, findingIds: byOwnerId.get(e.id)! })),
         threadIds: threads.filter((th) => th.themes.includes(t.id)).map((th) => th.id),
       };
     });

@@ -115,7 +115,11 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
   for (const c of caseById.values())
     for (const f of c.findings) {
       if (f.type !== 'knelpunt' && f.type !== 'succesfactor') continue;
-      for (const t of f.themes) byTheme.set(t, [...(byTheme.get(t) ?? []), f]);
+      for (const t of f.themes) {
+        const list = byTheme.get(t);
+        if (list) list.push(f);
+        else byTheme.set(t, [f]);
+      }
     }
   for (const [theme, findings] of [...byTheme].sort((a, b) => a[0].localeCompare(b[0]))) {
     const cases = new Set(findings.map((f) => f.owner.id));

@@ -38,7 +38,15 @@ export function filtersPlugin(eleventyConfig) {
   eleventyConfig.addFilter('plural', (n, one, many) => `${n} ${n === 1 ? one : many}`);
   eleventyConfig.addFilter('findingTypes', () => FINDING_TYPE_ORDER);
   eleventyConfig.addFilter('json', (v) => JSON.stringify(v));
-  eleventyConfig.addFilter('owners', (findings) => [...new Set((findings ?? []).map((f) => f.owner.id))]);
+  /** Findings grouped by their case or note, in first-seen order: [{ owner, title, items }]. */
+  eleventyConfig.addFilter('byOwner', (findings) => {
+    const groups = new Map();
+    for (const f of findings ?? []) {
+      if (!groups.has(f.owner.id)) groups.set(f.owner.id, { owner: f.owner.id, title: f.owner.title, items: [] });
+      groups.get(f.owner.id).items.push(f);
+    }
+    return [...groups.values()];
+  });
   /** "Bron: <document>, <section>" for a finding. */
   eleventyConfig.addFilter('citation', (f) => (f ? `${f.source.documentTitle}, ${f.source.section}` : ''));
   /** Number of findings of a case on a theme (for the matrix). */
