@@ -73,6 +73,20 @@ describe('the site in Chromium', () => {
     await page.close();
   });
 
+  it('should follow a rode draad to a supporting finding and back', async () => {
+    const { page } = await open('/rode-draden/rode-draden-leerlabs-het-achtje/');
+    await expect(page.locator('h1').textContent()).resolves.toContain('achtje');
+    const first = page.locator('#onderbouwing ~ ul.findings li.finding').first().getByRole('link', { name: 'Naar de bevinding' });
+    const href = await first.getAttribute('href');
+    expect(href).toMatch(/^\/cases\/[a-z-]+\/#[a-z0-9-]+$/);
+    await first.click();
+    const anchor = href!.split('#')[1];
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(anchor);
+    await page.locator(`li#${anchor} a[href="/rode-draden/rode-draden-leerlabs-het-achtje/"]`).click();
+    expect(page.url()).toMatch(/\/rode-draden\/rode-draden-leerlabs-het-achtje\/$/);
+    await page.close();
+  });
+
   it('should list exactly the cases of a province on its page', async () => {
     const cases: { id: string; title: string; province: string }[] = json('data/cases.json');
     for (const province of ['noord-holland', 'noord-brabant', 'zuid-holland']) {
