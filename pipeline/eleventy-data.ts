@@ -80,5 +80,15 @@ export async function siteData(root: string): Promise<SiteData> {
     // In the dev server the site still renders, with the problems shown on every page.
     process.stderr.write(`\n${data.report}\n`);
   }
-  return data;
+  // Frozen, so Eleventy's data cascade shares it with every page instead of deep-copying it per
+  // page (a copy per page made rendering grow with the square of the number of cases).
+  return deepFreeze(data);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

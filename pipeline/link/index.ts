@@ -5,6 +5,7 @@ import { FINDING_TYPES } from '../types.ts';
 import type { ValidModel } from '../validate/index.ts';
 import { labelOf, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 import { compareNl } from '../util/text.ts';
+import { ThemeSetIndex } from './overlap.ts';
 import { relatedCases, type RelatedCase } from './related.ts';
 import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
 
@@ -107,20 +108,6 @@ function countTypes(findings: readonly { type: FindingType }[]): TypeCounts {
 }
 const uniqueSorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
-/** The `n` keys with the highest score (ties by key), without sorting them all. */
-function topByScore(scores: Map<string, number>, n: number): string[] {
-  const top: [string, number][] = [];
-  const better = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const e of scores) {
-    if (top.length === n && !better(e, top[n - 1])) continue;
-    let i = top.length;
-    while (i > 0 && better(e, top[i - 1])) i--;
-    top.splice(i, 0, e);
-    if (top.length > n) top.pop();
-  }
-  return top.map(([id]) => id);
-}
-
 export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE): Graph {
   const cases = [...model.cases].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
   const notes = [...model.notes].sort((a, b) => compareNl(a.meta.titel, b.meta.titel));
@@ -140,17 +127,19 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
 
   const titleOf = (e: Entry) => e.meta.titel;
   const provinceOf = (e: Entry) => (e.collection === 'cases' ? e.meta.provincie : null);
-  const succesByTheme = new Map<string, Finding[]>();
-  for (const f of allFindings) if (f.type === 'succesfactor') for (const t of f.themes) push(succesByTheme, t, f);
+  // "wat hielp elders": succesfactoren of other entries, ranked by how many themes they share
+  const succes = new ThemeSetIndex();
+  const ownerOf = new Map<string, string>();
+  for (const f of allFindings)
+    if (f.type === 'succesfactor') {
+      succes.add(f.id, f.themes);
+      ownerOf.set(f.id, f.owner.id);
+    }
 
   const findings: FindingView[] = entries.flatMap((e) =>
     e.findings.map((f): FindingView => {
       let helped: string[] = [];
-      if (f.type === 'knelpunt') {
-        const scored = new Map<string, number>();
-        for (const t of f.themes) for (const s of succesByTheme.get(t) ?? []) if (s.owner.id !== e.id) scored.set(s.id, (scored.get(s.id) ?? 0) + 1);
-        helped = topByScore(scored, 5);
-      }
+      if (f.type === 'knelpunt') helped = succes.top(f.themes, 5, (shared) => shared.length, (id) => ownerOf.get(id) === e.id).map((o) => o.id);
       return {
         id: f.id,
         localId: f.localId,

@@ -1,5 +1,6 @@
 // Related cases: ranked by shared themes, each weighted by how rare the theme is (idf).
 import type { CaseEntry, ThemeId } from '../types.ts';
+import { ThemeSetIndex } from './overlap.ts';
 
 export interface RelatedCase {
   id: string;
@@ -23,21 +24,17 @@ export function themeWeights(cases: readonly CaseEntry[]): Map<ThemeId, number> 
 
 export function relatedCases(cases: readonly CaseEntry[], limit = 5): Map<string, RelatedCase[]> {
   const weights = themeWeights(cases);
+  // shared themes listed (and summed) rarest first, ties by id
+  const order = [...weights.keys()].sort((x, y) => weights.get(y)! - weights.get(x)! || x.localeCompare(y));
+  const index = new ThemeSetIndex(order);
   const themesOf = new Map(cases.map((c) => [c.id as string, caseThemes(c)]));
+  for (const [id, themes] of themesOf) index.add(id, themes);
+  const score = (shared: ThemeId[]) => Math.round(shared.reduce((s, t) => s + weights.get(t)!, 0) * 1000) / 1000;
   const out = new Map<string, RelatedCase[]>();
-  for (const a of cases) {
-    const ta = themesOf.get(a.id)!;
-    const ranked: RelatedCase[] = [];
-    for (const b of cases) {
-      if (a.id === b.id) continue;
-      const shared = [...themesOf.get(b.id)!].filter((t) => ta.has(t));
-      if (!shared.length) continue;
-      shared.sort((x, y) => weights.get(y)! - weights.get(x)! || x.localeCompare(y));
-      const score = Math.round(shared.reduce((s, t) => s + weights.get(t)!, 0) * 1000) / 1000;
-      ranked.push({ id: b.id, score, sharedThemes: shared });
-    }
-    ranked.sort((x, y) => y.score - x.score || x.id.localeCompare(y.id));
-    out.set(a.id, ranked.slice(0, limit));
-  }
+  for (const [id, themes] of themesOf)
+    out.set(
+      id,
+      index.top(themes, limit, score, (other) => other === id).map((o) => ({ id: o.id, score: o.score, sharedThemes: o.shared })),
+    );
   return out;
 }

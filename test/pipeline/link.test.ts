@@ -1,7 +1,9 @@
 // The link stage: the thread rule, evidence profiles and related-case ranking on small fixtures.
 import { describe, expect, it } from 'vitest';
 import { check, makeConfig } from '../../pipeline/build.ts';
+import fc from 'fast-check';
 import { evidenceLabel, link, relatedCases } from '../../pipeline/link/index.ts';
+import { ThemeSetIndex } from '../../pipeline/link/overlap.ts';
 import { BASIC, caseFile, corpusWith } from '../helpers/corpus.ts';
 
 async function graphOf(dir: string) {
@@ -95,5 +97,30 @@ describe('wat hielp elders', () => {
     const f = g.findings.find((x) => x.id === 'bravo#weinig-stages')!;
     expect(f.helpedElsewhere).toEqual(['alfa#stages', 'charlie#leerrestaurant']);
     expect(g.findings.find((x) => x.id === 'alfa#stages')!.helpedElsewhere).toEqual([]);
+  });
+});
+
+describe('ThemeSetIndex (top-k by shared themes)', () => {
+  const themes = ['a', 'b', 'c', 'd', 'e'];
+  const items = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^[a-z]{1,4}$/), themes: fc.subarray(themes) }), { selector: (x) => x.id, maxLength: 40 });
+  const weight = (t: string) => 1 / (themes.indexOf(t) + 1);
+
+  it('should rank exactly like comparing every pair (score desc, id asc), skipping what it is told to', () => {
+    fc.assert(
+      fc.property(items, fc.subarray(themes), fc.integer({ min: 1, max: 6 }), fc.boolean(), (xs, query, limit, weighted) => {
+        const score = (shared: string[]) => (weighted ? shared.reduce((s, t) => s + weight(t), 0) : shared.length);
+        const index = new ThemeSetIndex<string>(themes);
+        for (const x of xs) index.add(x.id, x.themes);
+        const skip = (id: string) => id.startsWith('z');
+        const brute = xs
+          .filter((x) => !skip(x.id))
+          .map((x) => ({ id: x.id, score: score(x.themes.filter((t) => query.includes(t))), shared: themes.filter((t) => x.themes.includes(t) && query.includes(t)) }))
+          .filter((x) => x.score > 0)
+          .sort((p, q) => q.score - p.score || (p.id < q.id ? -1 : 1))
+          .slice(0, limit);
+        expect(index.top(query, limit, score, skip)).toEqual(brute);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
