@@ -50,6 +50,7 @@ export class ThemeSetIndex<T extends string = ThemeId> {
    * score (≤ 0 leaves the item out), `skip` leaves out single items (the query's own, say).
    */
   top(themes: Iterable<T>, limit: number, score: (shared: T[]) => number, skip: (id: string) => boolean = () => false): Overlap<T>[] {
+    if (limit <= 0) return [];
     if (!this.sorted) {
       for (const g of this.groups.values()) g.ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       this.sorted = true;
