@@ -42,6 +42,7 @@ export const RULES = {
   'supports-not-thread': { title: '"steunt" buiten een rode draad', severity: 'error', hint: 'Alleen bevindingen onder "## Rode draden" kunnen met "steunt:" naar andere bevindingen verwijzen.' },
   'place-province': { title: 'Plaats ligt in een andere provincie', severity: 'warning', hint: 'Controleer de provincie van de case of van de plaats in sources/places.yml; leg een bewuste keuze uit in "kanttekening".' },
   'theme-unused': { title: 'Thema weinig gebruikt', severity: 'warning', hint: 'Een thema in het codeboek hoort bij minstens twee bevindingen te horen; gebruik het of verwijder het.' },
+  'list-item-split': { title: 'Lijstitem lijkt gesplitst', severity: 'warning', hint: 'Een komma in een lijst tussen [ ] begint een nieuw item; zet een item met een komma tussen aanhalingstekens: ["Administratie (receptie, HRM)"].' },
   'few-findings': { title: 'Weinig knelpunten of succesfactoren', severity: 'warning', hint: 'Een case heeft bij voorkeur minstens 3 knelpunten en 3 succesfactoren; geeft de bron er minder, zeg dat dan in "kanttekening".' },
 } as const satisfies Record<string, Rule>;
 

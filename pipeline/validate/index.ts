@@ -120,6 +120,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       continue;
     }
     const meta = r.data as unknown as CaseMeta | NoteMeta;
+    problems.push(...splitItemProblems(parsed.path, data, pointAt));
     if (!documentIds.includes(meta.bron)) {
       problems.push(problem('unknown-document', parsed.path, pointAt(['bron']), `brondocument "${meta.bron}" bestaat niet ${didYouMean(meta.bron, documentIds)}`.trim(), `Bekende documenten: ${documentIds.join(', ')}.`));
     }
@@ -232,4 +233,21 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
     supports: [],
     position: raw.position,
   };
+}
+
+/** Free-text list items with unbalanced brackets: an unquoted comma in a [ ] list split one item in two. */
+function splitItemProblems(path: string, data: Record<string, unknown>, pointAt: (p: (string | number)[]) => { line: number; column: number }): Problem[] {
+  const out: Problem[] = [];
+  const visit = (value: unknown, at: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((v, i) => (typeof v === 'string' ? check(v, [...at, i]) : visit(v, [...at, i])));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
+  };
+  const check = (item: string, at: (string | number)[]) => {
+    const depth = (open: string, close: string) => item.split(open).length - item.split(close).length;
+    if (depth('(', ')') !== 0 || depth('[', ']') !== 0) {
+      out.push(problem('list-item-split', path, pointAt(at), `${at.filter((x) => typeof x === 'string').join('.')}: "${item}" heeft een haakje zonder partner; een komma binnen [ ] splitst het item`));
+    }
+  };
+  visit(data, []);
+  return out;
 }

@@ -44,6 +44,15 @@ describe('validation of bad inputs', () => {
     expect(ps[0].fix).toContain('groningen, friesland, drenthe');
   });
 
+  it('warns where an unquoted comma split a list item in two, at both halves', async () => {
+    const ps = only(await problemsFor({ 'cases/split.md': caseFile({ frontmatter: { opleidingen: '[Horeca, Administratie (receptie, HRM), Sales]' } }) }), 'cases/split.md');
+    expect(ps.map(({ ruleId, severity, line, column, message }) => ({ ruleId, severity, line, column, message }))).toEqual([
+      { ruleId: 'list-item-split', severity: 'warning', line: 17, column: 23, message: 'opleidingen: "Administratie (receptie" heeft een haakje zonder partner; een komma binnen [ ] splitst het item' },
+      { ruleId: 'list-item-split', severity: 'warning', line: 17, column: 48, message: 'opleidingen: "HRM)" heeft een haakje zonder partner; een komma binnen [ ] splitst het item' },
+    ]);
+    expect(only(await problemsFor({ 'cases/quoted.md': caseFile({ frontmatter: { opleidingen: '[Horeca, "Administratie (receptie, HRM)", Sales]' } }) }), 'cases/quoted.md')).toEqual([]);
+  });
+
   it('reports duplicate finding ids at the second one, citing the first line', async () => {
     const body = '## Knelpunten\n\n- Eerste. {id: zelfde; thema: lob}\n- Tweede. {id: zelfde; thema: lob}\n';
     const ps = only(await problemsFor({ 'cases/dup.md': caseFile({ body }) }), 'cases/dup.md');
