@@ -70,3 +70,62 @@ describe('build', () => {
     expect(out.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([expect.objectContaining({ file: expect.stringMatching(/cases\/kapot\.md$/), line: 21, ruleId: 'unknown-theme', message: 'onbekend thema "lobb" bedoel je "lob"?' })]);
   });
 });
+
+describe('build of the real corpus', () => {
+  const out = join(tmp(), 'site');
+  let r: ReturnType<typeof cli>;
+  const json = (p: string) => JSON.parse(readFileSync(join(out, p), 'utf8'));
+
+  it('should print the summary with the counts of sources/', () => {
+    r = cli(['build', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("13 cases, 7 notities, 337 bevindingen (110 knelpunten, 114 succesfactoren, 22 rode draden, 91 lessen), 34 thema's, 51 rode draden op de site");
+    expect(r.stdout).toContain('0 fouten, 0 waarschuwingen');
+    expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
+  }, 60_000);
+
+  it('should export findings by id with their exact text, themes, source and permalink', () => {
+    const byId = new Map((json('data/findings.json') as { id: string }[]).map((f) => [f.id, f]));
+    expect(byId.size).toBe(337);
+    expect(byId.get('weert#docenten-bij-elkaar')).toEqual({
+      id: 'weert#docenten-bij-elkaar',
+      type: 'succesfactor',
+      text: 'De scholen brachten eerst de docenten bij elkaar; nu docenten elkaar kennen, bellen ze elkaar ook voor lesmateriaal of een bedrijf, en een zij-instromer liep stage op het vmbo.',
+      themes: ['relatie-en-vertrouwen', 'docentuitwisseling'],
+      case: 'weert',
+      note: null,
+      province: 'limburg',
+      source: { document: 'digizine-leerlabs-2023', section: 'Leerlab Weert: volop in ontwikkeling' },
+      supports: [],
+      url: '/cases/weert/#docenten-bij-elkaar',
+    });
+    expect(byId.get('interview-voorzitters#keuzeonderdelen-modulair')).toMatchObject({
+      type: 'les',
+      text: 'Zoek naar wat wel haalbaar is: deel expertise en voorzieningen en kies delen van het curriculum; met 1400 keuzeonderdelen en ruim 300 certificaten heeft het mbo genoeg om een deel modulair op het vmbo aan te bieden, zodat verschillen vooraf worden voorkomen.',
+      themes: ['keuzedelen', 'curriculum'],
+      note: 'interview-voorzitters',
+      source: { document: 'digizine-leerlabs-2023', section: 'Flexibeler aanbod' },
+      url: '/notities/interview-voorzitters/#keuzeonderdelen-modulair',
+    });
+    expect(byId.get('interview-voorzitters#bestuur-maakt-ruimte')).toMatchObject({
+      type: 'rode-draad',
+      themes: ['draagvlak', 'facilitering'],
+      supports: ['s-hertogenbosch#management-veegt-ja-maars', 'helmond#bestuur-geeft-ruimte', 'noord-holland#besturen-alle-lagen', 'noord-west-veluwe#commitment-directies', 'stadskanaal#opdracht-directies'],
+    });
+  });
+
+  it('should export each case with its metadata, list items with commas kept whole', () => {
+    const gorinchem = (json('data/cases.json') as { id: string }[]).find((c) => c.id === 'gorinchem');
+    expect(gorinchem).toMatchObject({
+      title: 'Leerlab Gorinchem',
+      province: 'zuid-holland',
+      places: ['Gorinchem'],
+      schools: { vo: ['Omnia College'], mbo: ['ROC Da Vinci College'] },
+      programmes: ['Horeca', 'Beveiliging', 'Techniek', 'Recreatie', 'Administratie (receptie, HRM)', 'Wellness', 'Sales'],
+      routeType: 'verkenning',
+      levels: ['vmbo → mbo'],
+      findings: { knelpunt: 6, succesfactor: 7, 'rode-draad': 0, les: 5 },
+      url: '/cases/gorinchem/',
+    });
+  });
+});
