@@ -36,6 +36,8 @@ export function filtersPlugin(eleventyConfig) {
   });
   eleventyConfig.addFilter('count', (xs) => (xs ?? []).length);
   eleventyConfig.addFilter('plural', (n, one, many) => `${n} ${n === 1 ? one : many}`);
+  /** The noun only, for when the number is marked up apart: <strong>1</strong> {{ 1 | noun("case", "cases") }}. */
+  eleventyConfig.addFilter('noun', (n, one, many) => (n === 1 ? one : many));
   eleventyConfig.addFilter('findingTypes', () => FINDING_TYPE_ORDER);
   eleventyConfig.addFilter('json', (v) => JSON.stringify(v));
   /** Findings grouped by their case or note, in first-seen order: [{ owner, title, items }]. */

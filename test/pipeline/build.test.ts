@@ -114,6 +114,14 @@ describe('build of the real corpus', () => {
     });
   });
 
+  it('should write counts in Dutch singular and plural', () => {
+    const html = (p: string) => readFileSync(join(out, p), 'utf8');
+    expect(html('rode-draden/index.html')).toContain('6 cases · 5 provincies · 1 document</p>');
+    expect(html('rode-draden/index.html')).not.toMatch(/\b1 (cases|provincies|documenten)\b/);
+    expect(html('themas/administratie/index.html')).toContain('<li><strong>1</strong> les</li>');
+    expect(html('themas/administratie/index.html')).toContain('<li><strong>3</strong> knelpunten</li>');
+  });
+
   it('should export each case with its metadata, list items with commas kept whole', () => {
     const gorinchem = (json('data/cases.json') as { id: string }[]).find((c) => c.id === 'gorinchem');
     expect(gorinchem).toMatchObject({
