@@ -1,9 +1,9 @@
 // Command line: `check`, `build`, `new`. Content problems are printed as positioned messages
 // and end in exit code 1; no stack traces for them.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { check, makeConfig } from './build.ts';
@@ -41,6 +41,10 @@ async function runBuild(args: string[]): Promise<number> {
   if (values.sources) process.env.KB_SOURCES = values.sources;
   const log = (s: string) => values.quiet || process.stdout.write(`${s}\n`);
 
+  const out = resolve(root, config.outputDir);
+  await mkdir(dirname(out), { recursive: true });
+  if (recoverInterrupted(out)) log(`Een eerder afgebroken build had ${config.outputDir}/ opzij gezet; die site is teruggezet.`);
+
   log('[1/3] bronnen lezen en controleren …');
   const t0 = performance.now();
   const { result } = await pipelineFor(config);
@@ -53,9 +57,8 @@ async function runBuild(args: string[]): Promise<number> {
   const warnings = result.problems.filter((p) => p.severity === 'warning');
   if (warnings.length) log(formatReport(warnings));
 
-  const out = resolve(root, config.outputDir);
   const tmp = `${out}.tmp-${randomBytes(4).toString('hex')}`;
-  await mkdir(dirname(out), { recursive: true });
+
   log(`[2/3] Eleventy rendert ${result.graph!.counts.cases} cases, ${result.graph!.counts.themes} thema's en ${result.graph!.counts.threads} rode draden …`);
   const t1 = performance.now();
   try {
@@ -71,12 +74,41 @@ async function runBuild(args: string[]): Promise<number> {
   const eleventyMs = Math.round(performance.now() - t1);
 
   log(`[3/3] ${config.outputDir}/ vervangen …`);
-  const old = `${out}.old-${randomBytes(4).toString('hex')}`;
-  if (existsSync(out)) await rename(out, old);
-  await rename(tmp, out);
-  await rm(old, { recursive: true, force: true });
+  swapIn(tmp, out);
   log(formatSummary(result, { pipeline: pipelineMs, eleventy: eleventyMs }));
   return 0;
+}
+
+/**
+ * Put the new site in place: two renames with no await between them, so nothing else can run (or
+ * crash the process) while the old site is set aside; then remove the old one.
+ */
+function swapIn(tmp: string, out: string): void {
+  const old = `${out}.old-${randomBytes(4).toString('hex')}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * After a build that was killed mid-way: put back a previous site that was set aside (when the
+ * output folder is missing), and remove partial builds older than an hour. Returns whether a
+ * site was put back.
+ */
+function recoverInterrupted(out: string): boolean {
+  const dir = dirname(out);
+  const name = basename(out);
+  const siblings = readdirSync(dir).filter((f) => f.startsWith(`${name}.old-`) || f.startsWith(`${name}.tmp-`));
+  const aside = siblings.filter((f) => f.startsWith(`${name}.old-`)).map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  let restored = false;
+  if (!existsSync(out) && aside.length) {
+    renameSync(aside.shift()!, out);
+    restored = true;
+  }
+  for (const f of aside) rmSync(f, { recursive: true, force: true });
+  const hourAgo = Date.now() - 3_600_000;
+  for (const f of siblings.filter((x) => x.startsWith(`${name}.tmp-`)).map((x) => join(dir, x))) if (statSync(f).mtimeMs < hourAgo) rmSync(f, { recursive: true, force: true });
+  return restored;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -96,5 +128,11 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
+
+// A reader that goes away (`npm run build | head`) must not stop the build half-way.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 
 main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,10 +1,11 @@
 // The whole build through the CLI: determinism, atomicity and clear failures.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, treeHashes } from '../helpers/cli.ts';
-import { caseFile, corpusWith } from '../helpers/corpus.ts';
+import { caseFile, corpusWith, PROJECT_ROOT } from '../helpers/corpus.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'kb-out-'));
 
@@ -31,6 +32,33 @@ describe('build', () => {
     expect(r.stderr).toContain('is niet aangeraakt');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(treeHashes(out)).toEqual(before);
+  }, 60_000);
+
+  it('should put back a site that a killed build had set aside, and clear its old partial output', () => {
+    const src = corpusWith();
+    const out = join(tmp(), 'site');
+    expect(cli(['build', '--sources', src, '--out', out, '--quiet']).code).toBe(0);
+    const before = treeHashes(out);
+    // the state a build leaves when it is killed between its two renames
+    renameSync(out, `${out}.old-deadbeef`);
+    mkdirSync(`${out}.tmp-cafebabe`);
+    const twoHoursAgo = new Date(Date.now() - 7_200_000);
+    utimesSync(`${out}.tmp-cafebabe`, twoHoursAgo, twoHoursAgo);
+    writeFileSync(join(src, 'cases/kapot.md'), caseFile({ frontmatter: { provincie: 'limburgg' } }));
+    const r = cli(['build', '--sources', src, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Een eerder afgebroken build had');
+    expect(treeHashes(out)).toEqual(before);
+    expect(readdirSync(dirname(out))).toEqual(['site']);
+  }, 60_000);
+
+  it('should finish the build when the reader of its output goes away', () => {
+    const out = join(tmp(), 'site');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" --import tsx pipeline/cli.ts build --sources "${corpusWith()}" --out "${out}" | head -c 1 >/dev/null`], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, KB_SOURCES: '' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(readdirSync(dirname(out))).toEqual(['site']);
   }, 60_000);
 
   it('should write exports with the documented shapes, the CSV with a BOM', () => {
