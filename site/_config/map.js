@@ -13,7 +13,8 @@ let cached = null;
 function outline() {
   if (cached) return cached;
   const world = require('world-atlas/countries-10m.json');
-  const nl = feature(world, world.objects.countries).features.find((f) => f.id === '528');
+  // only the Netherlands' geometry is decoded, not the whole world
+  const nl = feature(world, world.objects.countries.geometries.find((g) => g.id === '528'));
   const european = nl.geometry.coordinates.filter((poly) => poly[0].every(([lon, lat]) => lon > 3 && lon < 8 && lat > 50 && lat < 54));
   const geo = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: european } };
   const projection = geoMercator().fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], geo);
