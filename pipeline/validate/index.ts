@@ -99,6 +99,8 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
 
   const entries: Entry[] = [];
   const entryByFindingOwner = new Map<string, ParsedEntry>();
+  /** findings of files left out of the model for frontmatter errors */
+  const setAsideFindings = new Map<string, Finding>();
   for (const parsed of input.entries) {
     problems.push(...parsed.problems);
     const { data, pointAt } = parsed.frontmatter;
@@ -111,12 +113,22 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       continue;
     }
     entryByFindingOwner.set(parsed.id, parsed);
-    if (!data) continue;
+    // A file whose frontmatter is wrong stays out of the model, but its findings are still checked
+    // (all problems in one run), and references to them are not reported as missing.
+    const setAside = () => {
+      const fallback = { bron: typeof data?.bron === 'string' ? data.bron : '', sectie: typeof data?.sectie === 'string' ? data.sectie : '' } as CaseMeta;
+      for (const f of entryFindings(parsed, fallback, themeIds, documentIds, problems)) setAsideFindings.set(f.id, f);
+    };
+    if (!data) {
+      setAside();
+      continue;
+    }
     const schema = (parsed.collection === 'cases' ? caseSchema : noteSchema) as unknown as ZodObject;
     problems.push(...unknownKeyProblems(parsed.path, data, knownKeys(schema), pointAt));
     const r = schema.safeParse(data);
     if (!r.success) {
       problems.push(...zodProblems(parsed.path, data, r.error, pointAt, allowedFor));
+      setAside();
       continue;
     }
     const meta = r.data as unknown as CaseMeta | NoteMeta;
@@ -144,17 +156,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       });
     }
 
-    const findings: Finding[] = [];
-    const firstLine = new Map<string, number>();
-    for (const raw of parsed.findings) {
-      const prev = firstLine.get(raw.localId);
-      if (prev !== undefined) {
-        problems.push(problem('duplicate-id', parsed.path, raw.at.id ?? raw.position, `bevinding-id "${raw.localId}" staat al op regel ${prev}`, raw.explicitId ? 'Geef deze bevinding een andere id.' : 'Twee bevindingen beginnen met dezelfde woorden: geef er een een eigen id met {id: …}.'));
-        continue;
-      }
-      firstLine.set(raw.localId, raw.position.line);
-      findings.push(resolveFinding(parsed, raw, meta, themeIds, documentIds, problems));
-    }
+    const findings = entryFindings(parsed, meta, themeIds, documentIds, problems);
     const base = { path: parsed.path, url: urlFor(parsed.collection, parsed.id), proseHtml: parsed.proseHtml, proseText: parsed.proseText, findings };
     entries.push(parsed.collection === 'cases' ? { ...base, collection: 'cases', id: parsed.id as CaseId, meta: meta as CaseMeta } : { ...base, collection: 'notes', id: parsed.id as NoteId, meta: meta as NoteMeta });
   }
@@ -169,8 +171,9 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       f.supports = [];
       for (const ref of raw.steunt) {
         const full = (ref.includes('#') ? ref : `${e.id}#${ref}`) as FindingId;
+        if (setAsideFindings.has(full)) continue; // its own file's errors are reported
         if (!allFindings.has(full)) {
-          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, `bevinding "${full}" bestaat niet ${didYouMean(full, [...allFindings.keys()])}`.trim()));
+          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, `bevinding "${full}" bestaat niet ${didYouMean(full, [...allFindings.keys(), ...setAsideFindings.keys()])}`.trim()));
         } else if (full === f.id) {
           problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, 'een rode draad kan niet naar zichzelf verwijzen'));
         } else f.supports.push(full);
@@ -181,7 +184,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   // Themes are meant to recur: warn about codebook themes used by fewer than two findings.
   if (codebook && input.codebook) {
     const uses = new Map<string, number>();
-    for (const f of allFindings.values()) for (const t of f.themes) uses.set(t, (uses.get(t) ?? 0) + 1);
+    for (const f of [...allFindings.values(), ...setAsideFindings.values()]) for (const t of f.themes) uses.set(t, (uses.get(t) ?? 0) + 1);
     codebook.themas.forEach((t, i) => {
       const n = uses.get(t.id) ?? 0;
       if (n < 2 && entries.length > 0) problems.push(problem('theme-unused', input.codebook!.path, input.codebook!.pointAt(['themas', i, 'id']), `thema "${t.id}" wordt door ${n} ${n === 1 ? 'bevinding' : 'bevindingen'} gebruikt`));
@@ -194,6 +197,22 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
     model: { cases, notes, codebook: codebook ?? { domeinen: [], themas: [] as Theme[] }, documents, places },
     problems,
   };
+}
+
+/** The findings of one file, each checked; a repeated id is reported and the repeat left out. */
+function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding[] {
+  const findings: Finding[] = [];
+  const firstLine = new Map<string, number>();
+  for (const raw of parsed.findings) {
+    const prev = firstLine.get(raw.localId);
+    if (prev !== undefined) {
+      problems.push(problem('duplicate-id', parsed.path, raw.at.id ?? raw.position, `bevinding-id "${raw.localId}" staat al op regel ${prev}`, raw.explicitId ? 'Geef deze bevinding een andere id.' : 'Twee bevindingen beginnen met dezelfde woorden: geef er een een eigen id met {id: …}.'));
+      continue;
+    }
+    firstLine.set(raw.localId, raw.position.line);
+    findings.push(resolveFinding(parsed, raw, meta, themeIds, documentIds, problems));
+  }
+  return findings;
 }
 
 function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding {

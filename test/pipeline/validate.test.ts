@@ -122,6 +122,17 @@ describe('validation of bad inputs', () => {
     expect(errors.map((p) => `${p.file}:${p.line}:${p.ruleId}`)).toEqual(['cases/a-bad.md:4:field-value', 'cases/b-bad.md:2:field-required']);
   });
 
+  it('still checks the findings of a file with a frontmatter error, without follow-up errors in files that cite them', async () => {
+    const body = '## Knelpunten\n\n- Eerste. {id: bus; thema: vervoer-en-afstand}\n- Tweede. {id: b; thema: roster-en-logistiek}\n';
+    const note = '---\ntitel: N\nsoort: synthese\nbron: doc-b\nsectie: S\nsamenvatting: S.\n---\n\n## Rode draden\n\n- Draad. {id: d; thema: lob; steunt: kapot#bus, kapot#bussen}\n';
+    const ps = await problemsFor({ 'cases/kapot.md': caseFile({ frontmatter: { provincie: 'limburgg' }, body }), 'notes/n.md': note });
+    expect(ps.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
+      'cases/kapot.md:4 "limburgg" is geen toegestane waarde voor "provincie" bedoel je "limburg"?',
+      'cases/kapot.md:22 onbekend thema "roster-en-logistiek" bedoel je "rooster-en-logistiek"?',
+      'notes/n.md:11 bevinding "kapot#bussen" bestaat niet bedoel je "kapot#bus"?',
+    ]);
+  });
+
   it('reports unknown references from a rode draad to a finding', async () => {
     const note = '---\ntitel: N\nsoort: synthese\nbron: doc-b\nsectie: S\nsamenvatting: S.\n---\n\n## Rode draden\n\n- Draad. {id: d; thema: lob; steunt: alfa#bus, alfa#buss}\n';
     const ps = only(await problemsFor({ 'notes/n.md': note }), 'notes/n.md');
