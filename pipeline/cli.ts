@@ -58,7 +58,6 @@ async function runBuild(args: string[]): Promise<number> {
   if (warnings.length) log(formatReport(warnings));
 
   const tmp = `${out}.tmp-${randomBytes(4).toString('hex')}`;
-
   log(`[2/3] Eleventy rendert ${result.graph!.counts.cases} cases, ${result.graph!.counts.themes} thema's en ${result.graph!.counts.threads} rode draden …`);
   const t1 = performance.now();
   try {
@@ -97,17 +96,13 @@ function swapIn(tmp: string, out: string): void {
  */
 function recoverInterrupted(out: string): boolean {
   const dir = dirname(out);
-  const name = basename(out);
-  const siblings = readdirSync(dir).filter((f) => f.startsWith(`${name}.old-`) || f.startsWith(`${name}.tmp-`));
-  const aside = siblings.filter((f) => f.startsWith(`${name}.old-`)).map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  let restored = false;
-  if (!existsSync(out) && aside.length) {
-    renameSync(aside.shift()!, out);
-    restored = true;
-  }
+  const named = (kind: 'old' | 'tmp') => readdirSync(dir).filter((f) => f.startsWith(`${basename(out)}.${kind}-`)).map((f) => join(dir, f));
+  const aside = named('old').sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const restored = !existsSync(out) && aside.length > 0;
+  if (restored) renameSync(aside.shift()!, out);
   for (const f of aside) rmSync(f, { recursive: true, force: true });
   const hourAgo = Date.now() - 3_600_000;
-  for (const f of siblings.filter((x) => x.startsWith(`${name}.tmp-`)).map((x) => join(dir, x))) if (statSync(f).mtimeMs < hourAgo) rmSync(f, { recursive: true, force: true });
+  for (const f of named('tmp')) if (statSync(f).mtimeMs < hourAgo) rmSync(f, { recursive: true, force: true });
   return restored;
 }
 

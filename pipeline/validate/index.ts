@@ -23,7 +23,7 @@ import type {
 } from '../types.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { codebookSchema, caseSchema, documentsSchema, knownKeys, noteSchema, placesSchema } from './schemas.ts';
-import { unknownKeyProblems, zodProblems } from './issues.ts';
+import { splitItemProblems, unknownKeyProblems, zodProblems } from './issues.ts';
 import { ids, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 
 export interface ValidModel {
@@ -252,21 +252,4 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
     supports: [],
     position: raw.position,
   };
-}
-
-/** Free-text list items with unbalanced brackets: an unquoted comma in a [ ] list split one item in two. */
-function splitItemProblems(path: string, data: Record<string, unknown>, pointAt: (p: (string | number)[]) => { line: number; column: number }): Problem[] {
-  const out: Problem[] = [];
-  const visit = (value: unknown, at: (string | number)[]) => {
-    if (Array.isArray(value)) value.forEach((v, i) => (typeof v === 'string' ? check(v, [...at, i]) : visit(v, [...at, i])));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
-  };
-  const check = (item: string, at: (string | number)[]) => {
-    const depth = (open: string, close: string) => item.split(open).length - item.split(close).length;
-    if (depth('(', ')') !== 0 || depth('[', ']') !== 0) {
-      out.push(problem('list-item-split', path, pointAt(at), `${at.filter((x) => typeof x === 'string').join('.')}: "${item}" heeft een haakje zonder partner; een komma binnen [ ] splitst het item`));
-    }
-  };
-  visit(data, []);
-  return out;
 }

@@ -1,4 +1,4 @@
-// Turn zod issues into positioned, Dutch problems with the fix.
+// Frontmatter problems (zod issues, unknown fields, split list items), positioned and in Dutch with the fix.
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems.ts';
 import { didYouMean } from '../util/suggest.ts';
@@ -51,4 +51,21 @@ export function unknownKeyProblems(file: string, data: Record<string, unknown>, 
   return Object.keys(data)
     .filter((k) => !known.includes(k))
     .map((k) => problem('field-unknown', file, pointAt([k]), `onbekend veld "${k}" ${didYouMean(k, known)}`.trim(), `Bekende velden: ${known.join(', ')}.`));
+}
+
+/** Free-text list items with unbalanced brackets: an unquoted comma in a [ ] list split one item in two. */
+export function splitItemProblems(file: string, data: Record<string, unknown>, pointAt: PointAt): Problem[] {
+  const out: Problem[] = [];
+  const visit = (value: unknown, at: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((v, i) => (typeof v === 'string' ? check(v, [...at, i]) : visit(v, [...at, i])));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
+  };
+  const check = (item: string, at: (string | number)[]) => {
+    const depth = (open: string, close: string) => item.split(open).length - item.split(close).length;
+    if (depth('(', ')') !== 0 || depth('[', ']') !== 0) {
+      out.push(problem('list-item-split', file, pointAt(at), `${at.filter((x) => typeof x === 'string').join('.')}: "${item}" heeft een haakje zonder partner; een komma binnen [ ] splitst het item`));
+    }
+  };
+  visit(data, []);
+  return out;
 }

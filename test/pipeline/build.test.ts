@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, treeHashes } from '../helpers/cli.ts';
 import { caseFile, corpusWith, PROJECT_ROOT } from '../helpers/corpus.ts';
 
@@ -103,14 +103,16 @@ describe('build of the real corpus', () => {
   const out = join(tmp(), 'site');
   let r: ReturnType<typeof cli>;
   const json = (p: string) => JSON.parse(readFileSync(join(out, p), 'utf8'));
+  beforeAll(() => {
+    r = cli(['build', '--out', out]);
+  }, 60_000);
 
   it('should print the summary with the counts of sources/', () => {
-    r = cli(['build', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("13 cases, 7 notities, 337 bevindingen (110 knelpunten, 114 succesfactoren, 22 rode draden, 91 lessen), 34 thema's, 51 rode draden op de site");
     expect(r.stdout).toContain('0 fouten, 0 waarschuwingen');
     expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
-  }, 60_000);
+  });
 
   it('should export findings by id with their exact text, themes, source and permalink', () => {
     const byId = new Map((json('data/findings.json') as { id: string }[]).map((f) => [f.id, f]));
