@@ -109,7 +109,7 @@ describe('build of the real corpus', () => {
 
   it('should print the summary with the counts of sources/', () => {
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("13 cases, 7 notities, 337 bevindingen (110 knelpunten, 114 succesfactoren, 22 rode draden, 91 lessen), 34 thema's, 51 rode draden op de site");
+    expect(r.stdout).toContain("13 cases, 7 notities, 337 bevindingen (110 knelpunten, 114 succesfactoren, 22 rode draden, 91 lessen), 39 thema's, 53 rode draden op de site");
     expect(r.stdout).toContain('0 fouten, 0 waarschuwingen');
     expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
   });
@@ -132,7 +132,7 @@ describe('build of the real corpus', () => {
     expect(byId.get('interview-voorzitters#keuzeonderdelen-modulair')).toMatchObject({
       type: 'les',
       text: 'Zoek naar wat wel haalbaar is: deel expertise en voorzieningen en kies delen van het curriculum; met 1400 keuzeonderdelen en ruim 300 certificaten heeft het mbo genoeg om een deel modulair op het vmbo aan te bieden, zodat verschillen vooraf worden voorkomen.',
-      themes: ['keuzedelen', 'curriculum'],
+      themes: ['modulair-en-maatwerk', 'keuzedelen'],
       note: 'interview-voorzitters',
       source: { document: 'digizine-leerlabs-2023', section: 'Flexibeler aanbod' },
       url: '/notities/interview-voorzitters/#keuzeonderdelen-modulair',
