@@ -28,6 +28,7 @@ export const RULES = {
   'field-required': { title: 'Verplicht veld ontbreekt', severity: 'error', hint: 'Vul het veld in; templates/case.md laat alle velden zien.' },
   'field-type': { title: 'Veld heeft het verkeerde type', severity: 'error', hint: 'Gebruik het type dat het veld verwacht: tekst, lijst of getal.' },
   'field-value': { title: 'Waarde niet toegestaan', severity: 'error', hint: 'Kies een van de toegestane waarden.' },
+  'inferred-field': { title: 'Onbekend veld in "afgeleid"', severity: 'error', hint: 'Noem onder "afgeleid" alleen velden die afgeleid kunnen zijn (zoals periode, niveaus, plaatsen, routetype), elk met de reden.' },
   'field-unknown': { title: 'Onbekend veld', severity: 'warning', hint: 'Verwijder het veld of corrigeer de spelling.' },
   'unknown-theme': { title: 'Onbekend thema', severity: 'error', hint: 'Gebruik een thema-id uit sources/codebook.yml, of stel een nieuw thema voor in het codeboek.' },
   'unknown-document': { title: 'Onbekend brondocument', severity: 'error', hint: 'Gebruik een id uit sources/documents.yml, of voeg het document daar toe.' },

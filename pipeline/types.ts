@@ -1,6 +1,8 @@
 // Shared model types for the pipeline stages.
 // Ids are branded strings so a case id cannot be passed where a theme id is expected.
 
+import type { InferableCaseField, InferableDocumentField } from './vocabulary.ts';
+
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 export type CaseId = Brand<string, 'CaseId'>;
 export type NoteId = Brand<string, 'NoteId'>;
@@ -73,6 +75,8 @@ export interface CaseMeta {
   sectie: string;
   samenvatting: string;
   kanttekening?: string;
+  /** Fields whose value is inferred, not stated by the source: field → why. */
+  afgeleid?: Partial<Record<InferableCaseField, string>>;
 }
 
 export interface NoteMeta {
@@ -136,6 +140,8 @@ export interface SourceDocument {
   soort: string;
   auteurs?: string;
   url?: string;
+  /** Fields whose value is inferred, not stated by the document itself: field → why. */
+  afgeleid?: Partial<Record<InferableDocumentField, string>>;
 }
 
 export interface Place {

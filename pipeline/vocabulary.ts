@@ -57,6 +57,15 @@ export const NOTE_KINDS: readonly Term[] = [
   { id: 'verkenning', label: 'Verkenning' },
 ];
 
+/**
+ * Fields whose value may be inferred rather than stated by the source. A case or document marks
+ * them in `afgeleid` (field → why), and the site shows the mark beside the value.
+ */
+export const INFERABLE_CASE_FIELDS = ['regio', 'plaatsen', 'provincie', 'scholen', 'sectoren', 'opleidingen', 'routetype', 'niveaus', 'periode'] as const;
+export const INFERABLE_DOCUMENT_FIELDS = ['titel', 'uitgever', 'jaar', 'soort', 'auteurs'] as const;
+export type InferableCaseField = (typeof INFERABLE_CASE_FIELDS)[number];
+export type InferableDocumentField = (typeof INFERABLE_DOCUMENT_FIELDS)[number];
+
 /** "vmbo-bb → mbo-2"; "vmbo → mbo" when the source gives no level. */
 export const LEVEL_PATTERN = /^vmbo(-(bb|kb|gl|tl|gl\/tl))? → mbo(-[1-4])?$/;
 

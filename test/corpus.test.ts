@@ -1,7 +1,9 @@
 // Invariants of the real corpus in sources/: what a beleidsmaker relies on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, makeConfig, type CheckResult } from '../pipeline/build.ts';
+import { lunr, searchVocab } from '../pipeline/index/index.ts';
 import { link, type Graph } from '../pipeline/link/index.ts';
+import { analyseQuery, prepareVocab } from '../site/assets/js/search-core.js';
 import { PROJECT_ROOT } from './helpers/corpus.ts';
 
 let r: CheckResult;
@@ -26,6 +28,37 @@ const DIGIZINE_LEERLABS: Record<string, string> = {
   'amsterdam-ijburg': 'noord-holland',
   gorinchem: 'zuid-holland',
 };
+
+/**
+ * Every metadata value that the source does not state itself, checked against the seed text: the
+ * fields each case and document marks under `afgeleid`. A value that is added, corrected or found
+ * stated changes this list, on purpose.
+ */
+const INFERRED_CASE_FIELDS: Record<string, string[]> = {
+  'amsterdam-ijburg': ['periode', 'routetype'],
+  gorinchem: ['periode'],
+  heerhugowaard: ['niveaus', 'periode'],
+  helmond: ['periode'],
+  'landstede-pilots': ['plaatsen', 'provincie', 'routetype'],
+  middelharnis: ['periode', 'routetype'],
+  'noord-drenthe': ['periode', 'plaatsen', 'routetype'],
+  'noord-holland': ['periode', 'plaatsen'],
+  'noord-west-veluwe': ['plaatsen', 'routetype'],
+  's-hertogenbosch': ['periode'],
+  stadskanaal: ['periode'],
+  weert: ['periode', 'routetype'],
+  'west-brabant': ['plaatsen'],
+};
+const INFERRED_DOCUMENT_FIELDS: Record<string, string[]> = {
+  'digizine-leerlabs-2023': [],
+  'interview-zijderveld': ['jaar', 'uitgever'],
+  'notitie-waar-een-wil-is': ['jaar', 'uitgever'],
+  'praktijkonderzoek-landstede': ['jaar', 'uitgever'],
+  'uit-de-startblokken': ['jaar', 'uitgever'],
+};
+const marked = (m: Partial<Record<string, string>> | undefined) => Object.keys(m ?? {}).sort();
+/** a reason says why, in a sentence of its own */
+const isReason = (s: string | undefined) => typeof s === 'string' && s.split(/\s+/).length >= 8 && /[.!?]$/.test(s.trim());
 
 describe('the corpus', () => {
   it('should validate without errors', () => {
@@ -63,6 +96,45 @@ describe('the corpus', () => {
     expect(g.themes.length).toBeGreaterThanOrEqual(25);
     expect(g.themes.length).toBeLessThanOrEqual(45);
     for (const t of g.themes) expect([t.id, t.findingIds.length >= 2]).toEqual([t.id, true]);
+  });
+
+  it('should mark every inferred case and document value, with a reason, exactly as recorded', () => {
+    expect(Object.fromEntries(g.cases.map((c) => [c.id, marked(c.meta.afgeleid)]))).toEqual(INFERRED_CASE_FIELDS);
+    expect(Object.fromEntries(g.documents.map((d) => [d.id, marked(d.afgeleid)]))).toEqual(INFERRED_DOCUMENT_FIELDS);
+    for (const c of g.cases) for (const [field, why] of Object.entries(c.meta.afgeleid ?? {})) expect([c.id, field, isReason(why)]).toEqual([c.id, field, true]);
+    for (const d of g.documents) for (const [field, why] of Object.entries(d.afgeleid ?? {})) expect([d.id, field, isReason(why)]).toEqual([d.id, field, true]);
+  });
+
+  it('should mark the period of a digizine case that takes both its years from the magazine', () => {
+    for (const c of g.cases.filter((x) => x.meta.bron === 'digizine-leerlabs-2023' && /^2022–2023$/.test(x.meta.periode))) expect([c.id, marked(c.meta.afgeleid)]).toEqual([c.id, expect.arrayContaining(['periode'])]);
+  });
+
+  it('should expand a synonym to one theme only, never also to a sector or province (as search matches them)', () => {
+    const pv = prepareVocab(lunr, searchVocab(g));
+    const owners = new Map<string, Set<string>>();
+    for (const list of ['themes', 'provinces', 'sectors'] as const) {
+      for (const item of pv[list] as { id: string; stemmed: string[] }[]) for (const phrase of item.stemmed) owners.set(phrase, new Set([...(owners.get(phrase) ?? []), `${list}:${item.id}`]));
+    }
+    const shared = [...owners].filter(([, o]) => o.size > 1 && [...o].some((x) => x.startsWith('themes:'))).map(([phrase, o]) => `${phrase}: ${[...o].join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('should find the one theme for what people type, and none for a leerweg', () => {
+    const pv = prepareVocab(lunr, searchVocab(g));
+    const expectTheme: [string, string[]][] = [
+      ['mavo', []],
+      ['maatwerk', ['modulair-en-maatwerk']],
+      ['krimpregio', ['groepsgrootte']],
+      ['lerarentekort', ['personeelstekort']],
+      ['kartrekker', ['kartrekkers']],
+      ['verkorten', ['versnellen-en-verdiepen']],
+      ['cultuurverschil', ['cultuurverschil']],
+      ['decaan', ['lob']],
+      ['DUO', ['administratie']],
+      ['zorgplicht', ['overstap-en-overdracht']],
+      ['businesscase', ['bekostiging']],
+    ];
+    for (const [q, themes] of expectTheme) expect([q, analyseQuery(lunr, q, pv).themes]).toEqual([q, themes]);
   });
 
   it('should give every place a province and coordinates inside the Netherlands', () => {

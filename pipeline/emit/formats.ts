@@ -20,6 +20,8 @@ export function casesJson(g: Graph): string {
       routeType: c.meta.routetype,
       levels: c.meta.niveaus,
       period: c.meta.periode,
+      /** fields whose value is inferred, not stated by the source: field → why */
+      inferred: c.meta.afgeleid ?? {},
       source: c.meta.bron,
       summary: c.summary,
       themes: c.themes,

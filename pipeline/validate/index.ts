@@ -24,7 +24,7 @@ import type {
 import { didYouMean } from '../util/suggest.ts';
 import { codebookSchema, caseSchema, documentsSchema, knownKeys, noteSchema, placesSchema } from './schemas.ts';
 import { splitItemProblems, unknownKeyProblems, zodProblems } from './issues.ts';
-import { ids, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 
 export interface ValidModel {
   cases: CaseEntry[];
@@ -48,16 +48,20 @@ const ALLOWED_BY_FIELD: Record<string, string[]> = {
   sectoren: ids(SECTORS),
   routetype: ids(ROUTE_TYPES),
   soort: ids(NOTE_KINDS),
+  afgeleid: [...INFERABLE_CASE_FIELDS],
 };
-const allowedFor = (path: readonly PropertyKey[]) => ALLOWED_BY_FIELD[String(path[0])];
+type AllowedFor = (path: readonly PropertyKey[]) => string[] | undefined;
+const allowedFor: AllowedFor = (path) => ALLOWED_BY_FIELD[String(path[0])];
+/** documents.yml is a list: the field name follows the item index */
+const allowedForDocument: AllowedFor = (path) => (path[1] === 'afgeleid' ? [...INFERABLE_DOCUMENT_FIELDS] : undefined);
 
-function validateData<T>(parsed: ParsedData | null, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[]): T | null {
+function validateData<T>(parsed: ParsedData | null, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[], allowed: AllowedFor = allowedFor): T | null {
   if (!parsed) return null;
   problems.push(...parsed.problems);
   if (parsed.data === null) return null;
   const r = schema.safeParse(parsed.data);
   if (!r.success) {
-    problems.push(...zodProblems(parsed.path, parsed.data, r.error, parsed.pointAt, allowedFor));
+    problems.push(...zodProblems(parsed.path, parsed.data, r.error, parsed.pointAt, allowed));
     return null;
   }
   return r.data;
@@ -78,7 +82,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   const problems: Problem[] = [];
 
   const codebook = validateData(input.codebook, codebookSchema, problems) as Codebook | null;
-  const documents = (validateData(input.documents, documentsSchema, problems) ?? []) as SourceDocument[];
+  const documents = (validateData(input.documents, documentsSchema, problems, allowedForDocument) ?? []) as SourceDocument[];
   const places = (validateData(input.places, placesSchema, problems) ?? []) as Place[];
   if (codebook && input.codebook) {
     checkUnique(codebook.domeinen, input.codebook, 'domeinen', problems);

@@ -5,7 +5,7 @@ import { didYouMean } from '../util/suggest.ts';
 
 type PointAt = (path: readonly (string | number)[]) => { line: number; column: number };
 
-const TYPE_NL: Record<string, string> = { string: 'tekst', number: 'een getal', array: 'een lijst', object: 'een blok met velden', boolean: 'ja/nee' };
+const TYPE_NL: Record<string, string> = { string: 'tekst', number: 'een getal', array: 'een lijst', object: 'een blok met velden', record: 'een blok met velden', boolean: 'ja/nee' };
 
 export function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
@@ -37,6 +37,12 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
       out.push(problem('field-required', file, at, `"${name}" is leeg`, 'Vul een waarde in.'));
     } else if (issue.code === 'invalid_format' && issue.message === 'level') {
       out.push(problem('field-value', file, at, `niveau "${String(value)}" heeft niet de vorm "vmbo-bb → mbo-2"`, 'Schrijf "vmbo-XX → mbo-N" met XX = bb, kb, gl, tl of gl/tl en N = 1 tot 4.'));
+    } else if (issue.code === 'unrecognized_keys') {
+      // only `afgeleid` (field → why) is checked for its keys
+      const known = allowed(path) ?? [];
+      for (const key of issue.keys) {
+        out.push(problem('inferred-field', file, pointAt([...path, key] as (string | number)[]), `"${key}" in "${name}" is geen veld dat afgeleid kan zijn ${didYouMean(key, known)}`.trim(), `Velden die afgeleid kunnen zijn: ${known.join(', ')}.`));
+      }
     } else if (issue.code === 'invalid_format' && issue.message === 'id') {
       out.push(problem('invalid-id', file, at, `id "${String(value)}" mag alleen kleine letters, cijfers en streepjes bevatten`));
     } else {

@@ -1,6 +1,6 @@
 // Schemas as code (zod): required fields, types and allowed values of every source file.
 import { z } from 'zod';
-import { ids, LEVEL_PATTERN, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, LEVEL_PATTERN, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 
 const text = z.string().trim().min(1);
 const textOrNumber = z.union([z.string(), z.number()]).transform(String).pipe(text);
@@ -11,6 +11,8 @@ const level = z
   .pipe(z.string().regex(LEVEL_PATTERN, { message: 'level' }));
 
 const enumOf = (values: string[]) => z.enum(values as [string, ...string[]]);
+/** `afgeleid`: which fields hold an inferred value, each with the reason (field → why). */
+const inferred = (fields: readonly string[]) => z.partialRecord(enumOf([...fields]), text);
 
 export const caseSchema = z.object({
   titel: text,
@@ -27,6 +29,7 @@ export const caseSchema = z.object({
   sectie: text,
   samenvatting: text,
   kanttekening: text.optional(),
+  afgeleid: inferred(INFERABLE_CASE_FIELDS).optional(),
 });
 
 export const noteSchema = z.object({
@@ -65,6 +68,7 @@ export const documentsSchema = z.array(
     soort: text,
     auteurs: text.optional(),
     url: z.string().url().optional(),
+    afgeleid: inferred(INFERABLE_DOCUMENT_FIELDS).optional(),
   }),
 );
 

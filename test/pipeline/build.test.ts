@@ -152,6 +152,17 @@ describe('build of the real corpus', () => {
     expect(html('themas/administratie/index.html')).toContain('<li><strong>3</strong> knelpunten</li>');
   });
 
+  it('should show an inferred value with its mark and reason on the page and in the export', () => {
+    const html = (p: string) => readFileSync(join(out, p), 'utf8');
+    const stadskanaal = html('cases/stadskanaal/index.html');
+    expect(stadskanaal).toMatch(/<dt>Periode<\/dt><dd>samenwerking sinds ongeveer 2020[^<]*<span class="afgeleid"><strong>Afgeleid:<\/strong> Het artikel zegt dat de samenwerking &#39;drie jaar geleden&#39; begon/);
+    expect(stadskanaal).toMatch(/<dt>Niveaus<\/dt><dd>vmbo → mbo<\/dd>/);
+    expect(html('cases/landstede-pilots/index.html')).toContain('<a href="/methode/#document-praktijkonderzoek-landstede">uitgever en jaar afgeleid</a>');
+    expect(html('methode/index.html')).toMatch(/<li id="document-notitie-waar-een-wil-is">.*<span class="afgeleid"><strong>Jaar afgeleid:<\/strong> De notitie noemt geen datum;/);
+    const weert = (json('data/cases.json') as { id: string; inferred: Record<string, string> }[]).find((c) => c.id === 'weert')!;
+    expect(Object.keys(weert.inferred)).toEqual(['routetype', 'periode']);
+  });
+
   it('should export each case with its metadata, list items with commas kept whole', () => {
     const gorinchem = (json('data/cases.json') as { id: string }[]).find((c) => c.id === 'gorinchem');
     expect(gorinchem).toMatchObject({
