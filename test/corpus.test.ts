@@ -39,7 +39,7 @@ const INFERRED_CASE_FIELDS: Record<string, string[]> = {
   gorinchem: ['periode'],
   heerhugowaard: ['niveaus', 'periode'],
   helmond: ['periode'],
-  'landstede-pilots': ['plaatsen', 'provincie', 'routetype', 'scholen'],
+  'landstede-pilots': ['plaatsen', 'provincie', 'routetype', 'scholen', 'sectoren'],
   middelharnis: ['periode', 'routetype'],
   'noord-drenthe': ['periode', 'plaatsen', 'routetype'],
   'noord-holland': ['periode', 'plaatsen'],
