@@ -120,7 +120,7 @@ describe('build of the real corpus', () => {
     expect(byId.get('weert#docenten-bij-elkaar')).toEqual({
       id: 'weert#docenten-bij-elkaar',
       type: 'succesfactor',
-      text: 'De scholen brachten eerst de docenten bij elkaar; nu docenten elkaar kennen, bellen ze elkaar ook voor lesmateriaal of een bedrijf, en een zij-instromer liep stage op het vmbo.',
+      text: 'Besturen, beleidsmedewerkers en de decanenkring hadden al contact, maar pas als leerlab brachten de scholen ook de docenten samen; sindsdien bellen docenten elkaar over lesmateriaal of een bedrijf, en een zij-instromer in de lerarenopleiding liep stage bij Philips van Horne.',
       themes: ['relatie-en-vertrouwen', 'docentuitwisseling'],
       case: 'weert',
       note: null,
