@@ -42,7 +42,7 @@ const INFERRED_CASE_FIELDS: Record<string, string[]> = {
   'landstede-pilots': ['plaatsen', 'provincie', 'routetype', 'scholen', 'sectoren'],
   middelharnis: ['periode', 'routetype'],
   'noord-drenthe': ['periode', 'plaatsen', 'routetype'],
-  'noord-holland': ['periode', 'plaatsen'],
+  'noord-holland': ['periode', 'plaatsen', 'regio'],
   'noord-west-veluwe': ['plaatsen', 'routetype'],
   's-hertogenbosch': ['periode'],
   stadskanaal: ['periode'],
