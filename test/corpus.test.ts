@@ -37,8 +37,8 @@ const DIGIZINE_LEERLABS: Record<string, string> = {
 const INFERRED_CASE_FIELDS: Record<string, string[]> = {
   'amsterdam-ijburg': ['periode', 'routetype'],
   gorinchem: ['periode'],
-  heerhugowaard: ['niveaus', 'periode'],
-  helmond: ['periode'],
+  heerhugowaard: ['niveaus', 'periode', 'routetype'],
+  helmond: ['periode', 'routetype'],
   'landstede-pilots': ['plaatsen', 'provincie', 'routetype', 'scholen', 'sectoren'],
   middelharnis: ['periode', 'routetype'],
   'noord-drenthe': ['periode', 'plaatsen', 'routetype'],
