@@ -43,7 +43,7 @@ const INFERRED_CASE_FIELDS: Record<string, string[]> = {
   middelharnis: ['periode', 'routetype'],
   'noord-drenthe': ['periode', 'plaatsen', 'routetype'],
   'noord-holland': ['periode', 'plaatsen', 'regio'],
-  'noord-west-veluwe': ['plaatsen', 'routetype'],
+  'noord-west-veluwe': ['periode', 'plaatsen', 'routetype'],
   's-hertogenbosch': ['periode'],
   stadskanaal: ['periode'],
   weert: ['periode', 'routetype'],
