@@ -34,7 +34,7 @@ const ARTICLE_EXAMPLES: [string, string, string][] = [
   ['west-brabant', 'kennismaking-mbo', 'challenges designed by vo and mbo teachers, worked on by vo pupils'],
   ['s-hertogenbosch', 'procesbegeleiding', 'a cyclical process with development circles'],
   ['noord-holland', 'procesbegeleiding', "an independent project leader as 'smeerolie' between all parties"],
-  ['noord-holland', 'draagvlak', 'initiated top-down by the boards, with all layers on board'],
+  ['noord-holland', 'draagvlak', 'initiated top-down by the boards, with all layers on board (the leerlab\'s own interview says bottom-up; the case shows both)'],
   ['amsterdam-ijburg', 'evaluatie', 'evaluating with pupils made the LOB assignments better'],
 ];
 
