@@ -109,14 +109,14 @@ describe('build of the real corpus', () => {
 
   it('should print the summary with the counts of sources/', () => {
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("13 cases, 7 notities, 383 bevindingen (120 knelpunten, 131 succesfactoren, 26 rode draden, 106 lessen), 39 thema's, 57 rode draden op de site");
+    expect(r.stdout).toContain("13 cases, 7 notities, 391 bevindingen (120 knelpunten, 137 succesfactoren, 27 rode draden, 107 lessen), 39 thema's, 58 rode draden op de site");
     expect(r.stdout).toContain('0 fouten, 0 waarschuwingen');
     expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
   });
 
   it('should export findings by id with their exact text, themes, source and permalink', () => {
     const byId = new Map((json('data/findings.json') as { id: string }[]).map((f) => [f.id, f]));
-    expect(byId.size).toBe(383);
+    expect(byId.size).toBe(391);
     expect(byId.get('weert#docenten-bij-elkaar')).toEqual({
       id: 'weert#docenten-bij-elkaar',
       type: 'succesfactor',
