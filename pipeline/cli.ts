@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { check, makeConfig } from './build.ts';
+import { ConfigError, normalizeSiteUrl, publishNotices } from './config.ts';
 import { pipelineFor } from './eleventy-data.ts';
 import { formatReport, sortProblems } from './problems.ts';
 import { formatSummary } from './summary.ts';
@@ -16,7 +17,8 @@ const USAGE = `Gebruik:
   npm run check [-- --format json]     bronnen controleren (snel, schrijft niets)
   npm run build                         site bouwen in _site (atomair)
   npm run new [-- --titel … --regio … --provincie … --bron …]   nieuwe case maken
-Opties: --sources DIR (standaard sources), --out DIR (standaard _site)`;
+Opties: --sources DIR (standaard sources), --out DIR (standaard _site),
+  --site-url https://… (publiek adres; ook KB_SITE_URL of kennisbank.config.json), --production (stopt zonder publiek adres)`;
 
 async function runCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, sources: { type: 'string' } }, allowPositionals: false });
@@ -35,11 +37,17 @@ async function runCheck(args: string[]): Promise<number> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args, options: { sources: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false }, 'site-url': { type: 'string' }, production: { type: 'boolean', default: false } } });
   const root = process.cwd();
+  // via the environment, so Eleventy's own configuration (.eleventy.js, site/_data) sees it too
+  if (values['site-url'] !== undefined) process.env.KB_SITE_URL = normalizeSiteUrl(values['site-url'], 'flag');
   const config = makeConfig(root, { ...(values.sources ? { sourcesDir: values.sources } : {}), ...(values.out ? { outputDir: values.out } : {}) });
   if (values.sources) process.env.KB_SOURCES = values.sources;
   const log = (s: string) => values.quiet || process.stdout.write(`${s}\n`);
+  const notices = publishNotices(config, values.production);
+  for (const n of notices) if (n.level === 'error') process.stderr.write(`${n.message}\n`);
+  if (notices.some((n) => n.level === 'error')) return 1;
+  for (const n of notices) log(n.message);
 
   const out = resolve(root, config.outputDir);
   await mkdir(dirname(out), { recursive: true });
@@ -114,6 +122,10 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'new') return await scaffoldCommand(rest);
   } catch (e) {
     const err = e as Error & { code?: string };
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
     if (err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${err.message}\n\n${USAGE}\n`);
       return 2;
