@@ -1,6 +1,5 @@
 // Export formats as pure builders: model in, string out. Writing happens elsewhere.
 import { stringify } from 'csv-stringify/sync';
-import { Feed } from 'feed';
 import type { Graph } from '../link/index.ts';
 
 /** Stable JSON: keys in insertion order (builders below fix it), 2-space indent, final newline. */
@@ -78,34 +77,4 @@ export function threadsJson(g: Graph): string {
       url: `/rode-draden/${t.id}/`,
     })),
   );
-}
-
-/** Atom feed of the cases; dates come from the source document's year, never the clock. */
-export function casesAtom(g: Graph, siteUrl: string): string {
-  const base = siteUrl.replace(/\/$/, '');
-  const yearOf = (doc: string) => g.documents.find((d) => d.id === doc)?.jaar ?? 2020;
-  const dateOf = (doc: string) => new Date(Date.UTC(yearOf(doc), 0, 1));
-  const latest = g.cases.reduce((y, c) => Math.max(y, yearOf(c.meta.bron)), 2020);
-  const feed = new Feed({
-    title: 'Kennisbank doorlopende leerroutes — cases',
-    description: 'Leerlab-cases over doorlopende leerroutes vmbo-mbo',
-    id: `${base}/`,
-    link: `${base}/`,
-    language: 'nl',
-    updated: new Date(Date.UTC(latest, 0, 1)),
-    copyright: 'Inhoud in eigen woorden samengevat uit openbare bronnen; zie de bronvermelding per bevinding.',
-    generator: 'kennisbank-doorlopende-leerroutes',
-    feedLinks: { atom: `${base}/feed.xml` },
-  });
-  for (const c of g.cases) {
-    feed.addItem({
-      title: c.title,
-      id: `${base}${c.url}`,
-      link: `${base}${c.url}`,
-      date: dateOf(c.meta.bron),
-      description: c.summary,
-      category: [{ name: c.provinceLabel }, { name: c.routeLabel }],
-    });
-  }
-  return feed.atom1();
 }

@@ -1,10 +1,14 @@
 // Stage 6 — emit: the data Eleventy renders and the files it writes verbatim (exports, index).
+import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import type { SearchData } from '../index/index.ts';
 import type { Graph } from '../link/index.ts';
-import { casesAtom, casesJson, findingsCsv, findingsJson, threadsJson } from './formats.ts';
+import { casesAtom } from './atom.ts';
+import { datesFor, gitDates } from './dates.ts';
+import { casesJson, findingsCsv, findingsJson, threadsJson } from './formats.ts';
 
-export { casesAtom, casesJson, findingsCsv, findingsJson, threadsJson } from './formats.ts';
+export { casesJson, findingsCsv, findingsJson, threadsJson } from './formats.ts';
+export { casesAtom } from './atom.ts';
 
 export interface OutputFile {
   /** Path inside the output folder, e.g. `data/cases.json`. */
@@ -12,13 +16,15 @@ export interface OutputFile {
   content: string;
 }
 
-export function emitFiles(graph: Graph, search: SearchData, config: Pick<Config, 'siteUrl'>): OutputFile[] {
+export function emitFiles(graph: Graph, search: SearchData, config: Pick<Config, 'siteUrl' | 'publisher' | 'root' | 'sourcesDir'>): OutputFile[] {
+  const dates = gitDates(resolve(config.root, config.sourcesDir));
+  const datesOf = (path: string) => datesFor(dates, config.root, config.sourcesDir, path);
   return [
     { path: 'data/cases.json', content: casesJson(graph) },
     { path: 'data/findings.json', content: findingsJson(graph) },
     { path: 'data/findings.csv', content: findingsCsv(graph) },
     { path: 'data/rode-draden.json', content: threadsJson(graph) },
-    { path: 'feed.xml', content: casesAtom(graph, config.siteUrl) },
+    { path: 'feed.xml', content: casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf }) },
     { path: 'search/index.json', content: JSON.stringify(search.index) },
     { path: 'search/docs.json', content: JSON.stringify({ docs: search.docs, vocab: search.vocab }) },
   ];
