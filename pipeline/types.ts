@@ -45,6 +45,8 @@ export interface Finding {
   type: FindingType;
   text: string;
   html: string;
+  /** For rode draden: the short title the author gave (`titel` in the attribute block). */
+  title?: string;
   themes: ThemeId[];
   /** Optional `###` label the finding sits under. */
   group: string | null;

@@ -1,6 +1,7 @@
 // Rode draden: authored threads (findings typed rode draad) and computed ones (a theme that
 // recurs as knelpunt or succesfactor across cases and provinces), each with an evidence profile.
 import type { CaseEntry, Entry, Finding, FindingId, ThemeId } from '../types.ts';
+import { shortTitle, type ShortTitleRule } from './short-title.ts';
 
 export interface ThreadRule {
   /** A theme becomes a computed thread when it recurs in at least this many cases … */
@@ -36,7 +37,10 @@ export function evidenceLabel(p: Omit<EvidenceProfile, 'label'>): EvidenceLabel 
 export interface Thread {
   id: string;
   kind: 'authored' | 'computed';
+  /** A short title, never a cut-off sentence: the author's `titel`, a phrase of the text, or the theme's label. */
   title: string;
+  /** Where the title comes from: the author (`titel`), a rule of short-title.ts, or the theme. */
+  titleFrom: 'titel' | ShortTitleRule | 'thema';
   text: string;
   themes: ThemeId[];
   /** Authored: the rode-draad finding itself. */
@@ -96,10 +100,12 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
     for (const f of e.findings) {
       if (f.type !== 'rode-draad') continue;
       const p = profileOf(f.supports, ctx, [f.source.document]);
+      const short = shortTitle(f.text);
       threads.push({
         id: `${e.id}-${f.localId}`,
         kind: 'authored',
-        title: firstSentence(f.text),
+        title: f.title ?? short.title,
+        titleFrom: f.title ? 'titel' : short.rule,
         text: f.text,
         themes: f.themes,
         findingId: f.id,
@@ -136,7 +142,8 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
     threads.push({
       id: `thema-${theme}`,
       kind: 'computed',
-      title: `${label}: ${dominantType === 'knelpunt' ? 'een terugkerend knelpunt' : 'een terugkerende succesfactor'}`,
+      title: label,
+      titleFrom: 'thema',
       text: `In ${p.profile.cases} cases in ${p.profile.provinces} provincies is "${label}" een ${dominantType}${contrasts.length ? `; in ${casesOf(dominantType === 'knelpunt' ? sf : kp)} cases juist een ${dominantType === 'knelpunt' ? 'succesfactor' : 'knelpunt'}` : ''}.`,
       themes: [theme],
       evidence,
@@ -148,7 +155,3 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
   return threads.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'authored' ? -1 : 1) || b.profile.cases - a.profile.cases || a.id.localeCompare(b.id));
 }
 
-function firstSentence(text: string): string {
-  const m = /^(.{20,140}?[.!?])(\s|$)/.exec(text);
-  return m ? m[1] : text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text;
-}

@@ -35,7 +35,7 @@ export const HEADING_BY_TYPE: Record<FindingType, string> = {
 
 const ID_PREFIX: Record<FindingType, string> = { knelpunt: 'kp', succesfactor: 'sf', 'rode-draad': 'rd', les: 'les' };
 
-export const ATTRIBUTE_KEYS = ['id', 'thema', 'sectie', 'bron', 'steunt'] as const;
+export const ATTRIBUTE_KEYS = ['id', 'thema', 'sectie', 'bron', 'steunt', 'titel'] as const;
 type AttributeKey = (typeof ATTRIBUTE_KEYS)[number];
 const KEY_ALIASES: Record<string, AttributeKey> = { themas: 'thema', "thema's": 'thema', themes: 'thema', section: 'sectie' };
 
@@ -50,6 +50,7 @@ export interface RawFinding {
   sectie?: string;
   bron?: string;
   steunt: string[];
+  titel?: string;
   position: Point;
   at: Partial<Record<AttributeKey, Point>>;
 }
@@ -165,6 +166,7 @@ export function extractFindings(path: string, src: string, tree: Root): Document
       sectie: attrs.sectie || undefined,
       bron: attrs.bron || undefined,
       steunt: splitList(attrs.steunt ?? ''),
+      titel: attrs.titel || undefined,
       position,
       at,
     });

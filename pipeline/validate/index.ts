@@ -249,6 +249,7 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
     type: raw.type,
     text: raw.text,
     html: toHtml(raw.item.children),
+    ...(raw.titel ? { title: raw.titel } : {}),
     themes: [...seen].filter((t) => themeIds.includes(t)) as ThemeId[],
     group: raw.group,
     owner: { collection: parsed.collection, id: parsed.id },
