@@ -7,6 +7,7 @@ import { labelOf, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabul
 import { compareNl } from '../util/text.ts';
 import { ThemeSetIndex } from './overlap.ts';
 import { relatedCases, type RelatedCase } from './related.ts';
+import { caseFilters, type CaseFilter } from './facets.ts';
 import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
 
 export { evidenceLabel, DEFAULT_THREAD_RULE, type Thread, type EvidenceProfile } from './threads.ts';
@@ -97,6 +98,8 @@ export interface Graph {
   places: ValidModel['places'];
   threads: Thread[];
   threadRule: ThreadRule;
+  /** Filter pages for the case list: province, route type, sector values that have cases. */
+  caseFilters: CaseFilter[];
   vocab: { provinces: typeof PROVINCES; sectors: typeof SECTORS; routeTypes: typeof ROUTE_TYPES; noteKinds: typeof NOTE_KINDS };
 }
 
@@ -241,6 +244,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     places: [...model.places].sort((a, b) => a.id.localeCompare(b.id)),
     threads,
     threadRule: rule,
+    caseFilters: caseFilters(cases),
     vocab: { provinces: PROVINCES, sectors: SECTORS, routeTypes: ROUTE_TYPES, noteKinds: NOTE_KINDS },
   };
 }
