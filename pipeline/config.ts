@@ -140,7 +140,7 @@ export function publishNotices(config: Config, production: boolean): { level: 'w
   }
   const missing = (['beheerder', 'contact'] as const).filter((k) => !config.publisher[k]);
   if (production && missing.length) {
-    out.push({ level: 'warning', message: `Let op: ${missing.join(' en ')} ontbreekt in ${CONFIG_FILE}; colofon, toegankelijkheidsverklaring en privacyverklaring noemen dan geen organisatie of contactadres.` });
+    out.push({ level: 'warning', message: `Let op: ${missing.join(' en ')} ${missing.length > 1 ? 'ontbreken' : 'ontbreekt'} in ${CONFIG_FILE}; colofon, toegankelijkheidsverklaring en privacyverklaring noemen dan geen organisatie of contactadres.` });
   }
   return out;
 }
