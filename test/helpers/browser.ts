@@ -41,9 +41,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serve a folder like a static host: `/x/` → `/x/index.html`, 404 otherwise. */
-export async function serve(dir: string): Promise<StaticServer> {
+/**
+ * Headers from a Netlify-style `_headers` file: `/*` and exact paths, each followed by indented
+ * `Name: value` lines. The site emits one (site/_config/security.js); the test server sends them
+ * like a host would, so the browser tests run under the real header CSP.
+ */
+function readHeaders(root: string): (path: string) => [string, string][] {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return () => [];
+  const rules: { pattern: string; headers: [string, string][] }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const i = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return (path) => rules.filter((r) => r.pattern === '/*' || r.pattern === path).flatMap((r) => r.headers);
+}
+
+/** Serve a folder like a static host: `/x/` → `/x/index.html`, the site's 404.html otherwise, with its `_headers`. */
+export async function serve(dir: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
+  const headersFor = readHeaders(root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let p = normalize(join(root, decodeURIComponent(url.pathname)));
@@ -52,14 +73,17 @@ export async function serve(dir: string): Promise<StaticServer> {
       return;
     }
     if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
+    for (const [k, v] of headersFor(url.pathname)) res.setHeader(k, v);
     if (!existsSync(p)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
+      const page = join(root, '404.html');
+      if (existsSync(page)) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(readFileSync(page));
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
     res.end(readFileSync(p));
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const addr = server.address() as { port: number };
   return { url: `http://127.0.0.1:${addr.port}`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
