@@ -54,5 +54,23 @@ export function filtersPlugin(eleventyConfig) {
   /** Number of findings of a case on a theme (for the matrix). */
   eleventyConfig.addFilter('cell', (c, themeId, findingById) => (c?.findingIds ?? []).filter((id) => findingById?.[id]?.themes.includes(themeId)).length);
   eleventyConfig.addFilter('termLabel', (id, terms) => (terms ?? []).find((t) => t.id === id)?.label ?? id);
+  /** The values of one key: `cases | pluck("title")`. */
+  eleventyConfig.addFilter('pluck', (xs, key) => (xs ?? []).map((x) => x?.[key]));
+  eleventyConfig.addFilter('metaDescription', metaDescription);
   eleventyConfig.addFilter('nlMap', (cases, placeById) => nlMap(cases, placeById));
+}
+
+const DESCRIPTION_MAX = 200;
+
+/**
+ * A meta description: one line, at most about 200 characters. A longer text is cut after its
+ * last whole sentence that fits, or else at a word, with "…".
+ */
+export function metaDescription(text) {
+  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  if (s.length <= DESCRIPTION_MAX) return s;
+  const head = s.slice(0, DESCRIPTION_MAX + 1);
+  const sentence = /^.*[.!?](?=\s)/.exec(head);
+  if (sentence && sentence[0].length >= 60) return sentence[0];
+  return `${head.slice(0, head.lastIndexOf(' ', DESCRIPTION_MAX - 1)).replace(/[\s,;:–—-]+$/, '')}…`;
 }

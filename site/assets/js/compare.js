@@ -44,7 +44,7 @@
       tbody.append(tr);
     }
     table.append(thead, tbody);
-    const scroll = el('div', null, { class: 'table-scroll', role: 'region', 'aria-label': 'Gegevens naast elkaar', tabindex: '0' });
+    const scroll = el('section', null, { class: 'table-scroll', 'aria-label': 'Gegevens naast elkaar', tabindex: '0' });
     scroll.append(table);
     out.append(scroll);
 
