@@ -70,7 +70,7 @@ describe('head of every page', () => {
     }
     const notFound = pages.get('/404.html')!;
     expect(links(notFound, 'canonical')).toEqual([]);
-    expect(meta(notFound, 'name', 'robots')).toEqual(['noindex']);
+    expect(meta(notFound, 'property', 'og:url')).toEqual([]);
   });
 
   it('should have a meta description and OpenGraph title and description, escaped once', () => {
