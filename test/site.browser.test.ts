@@ -212,6 +212,8 @@ describe('the site in Chromium', () => {
     }
   }, 120_000);
 
+  // The search page is not checked here yet: its results still push the page (CLS 0.19 at 375 px and
+  // 0.39 at 1280 px for /zoeken/?q=lob when this test was written); that is the search page's work.
   it('should not shift the layout while compare loads two cases, nor when the visitor picks two others', async () => {
     for (const width of [1280, 375]) {
       const ctx = await browser.newContext({ viewport: { width, height: 800 } });
