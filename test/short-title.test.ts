@@ -21,6 +21,16 @@ describe('shortTitle', () => {
     expect(shortTitle(text)).toEqual({ title, rule });
   });
 
+  it('should not cut inside a list of adjectives, nor keep only a subordinate clause', () => {
+    expect(shortTitle('Routes lukken vooral waar een wil is, een vooraf gedeelde, integrale visie en doel, partners die zich gelijkwaardig voelen en elkaar iets gunnen, en een lerende aanpak.')).toEqual({ title: 'Routes lukken vooral waar een wil is', rule: 'phrase' });
+    expect(shortTitle('Voordat een leerlab acties kiest, moet het weten waaraan het wil werken en wat er beter moet, hoe het nu gaat en waar iedereen samen naartoe wil in de komende jaren.')).toEqual({ title: 'Voordat een leerlab acties kiest, moet het weten waaraan het wil werken en wat er beter moet', rule: 'phrase' });
+  });
+
+  it('should rather keep a long claim whole than cut it', () => {
+    const text = 'Het werk in de route lijkt volgens het onderzoek meer op dat van een mbo-docent dan op dat van een vo-leraar: een brede rol, vooral in begeleiding en contact met instanties en werkveld.';
+    expect(shortTitle(text)).toEqual({ title: 'Het werk in de route lijkt volgens het onderzoek meer op dat van een mbo-docent dan op dat van een vo-leraar', rule: 'clause' });
+  });
+
   it('should keep a long sentence whole when it has no phrase boundary, rather than cut it', () => {
     const text = 'Doorlopendeleerroutesvragenomeenlangeademvanalledocentenbestuurdersenleerlingendieerzelfmeewerkenaanhetsamenwerkingsverband en meer.';
     expect(shortTitle(text)).toEqual({ title: text.replace(/\.$/, ''), rule: 'whole' });
@@ -31,7 +41,7 @@ describe('shortTitle', () => {
     const { title } = shortTitle(text);
     expect(text.startsWith(title)).toBe(true);
     expect(title.length).toBeLessThanOrEqual(SHORT_TITLE_MAX);
-    expect(title).toBe('Met meerdere vo-scholen wordt één leerlijn complexer');
+    expect(title).toBe('Met meerdere vo-scholen wordt één leerlijn complexer, omdat elke school een ander aanbod heeft');
   });
 });
 

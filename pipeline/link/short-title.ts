@@ -2,11 +2,14 @@
 // whole phrase of the text, never a sentence cut off mid-way:
 //   1. the first sentence, if it fits;
 //   2. else the part before the first colon, semicolon or dash (a claim and its elaboration);
-//   3. else the longest part that ends before a comma or "(" outside parentheses (whole clauses);
-//   4. else the first sentence whole, however long.
+//   3. else the longest part that ends before a comma or "(" outside parentheses, where what
+//      follows starts a new clause ("…, maar", "…, omdat", "…, bijvoorbeeld") — not where it
+//      continues a list or a phrase ("een gedeelde, integrale visie") — and that is not only a
+//      subordinate clause ("Voordat een leerlab acties kiest");
+//   4. else the claim of rule 2 or the first sentence, whole, however long.
 // The limits count characters as people see them.
 
-export const SHORT_TITLE_MAX = 90;
+export const SHORT_TITLE_MAX = 100;
 const MIN = 12;
 
 export type ShortTitleRule = 'sentence' | 'clause' | 'phrase' | 'whole';
@@ -39,8 +42,22 @@ type Boundary = (text: string, i: number) => boolean;
 const dash = (t: string, i: number) => '–—-'.includes(t[i]) && t[i - 1] === ' ' && t[i + 1] === ' ';
 /** A claim and its elaboration: ":", ";" or a spaced dash. */
 const clauseEnd: Boundary = (t, i) => t[i] === ':' || t[i] === ';' || dash(t, i);
-/** The end of a clause or list item: a comma, or the space before "(". */
-const phraseEnd: Boundary = (t, i) => t[i] === ',' || (t[i] === '(' && t[i - 1] === ' ');
+/**
+ * Words that open a new clause or phrase after a comma: conjunctions, relatives, adverbs and
+ * prepositions that add to a finished clause, and articles that start the next item of a list.
+ */
+const CLAUSE_START = new Set(
+  'maar want dus en of omdat doordat zodat waardoor terwijl hoewel als wanneer zoals bijvoorbeeld vooral ook die dat wat wie hoe waarom waar waarbij waarin waarmee met in door zonder om tot na bij zelfs namelijk mits tenzij behalve juist al alleen meestal vaak soms een de het'.split(' '),
+);
+/** Opening words of a clause that cannot stand alone ("Voordat X, …", "Wie X, …"). */
+const SUBORDINATE = /^(voordat|omdat|doordat|nadat|zodra|hoewel|terwijl|indien|wanneer|als|zodat|wie|wat|waar|ook wat|om)\s/i;
+/** The end of a clause: a comma followed by a word that starts a new clause, or the space before "(". */
+const phraseEnd: Boundary = (t, i) => {
+  if (t[i] === '(') return t[i - 1] === ' ';
+  if (t[i] !== ',') return false;
+  const next = /^\s+([\p{L}]+)/u.exec(t.slice(i + 1))?.[1]?.toLowerCase();
+  return next !== undefined && CLAUSE_START.has(next);
+};
 
 /** Offsets where `isEnd` holds, outside parentheses; the text before each offset is a candidate. */
 function boundaries(text: string, isEnd: Boundary): number[] {
@@ -59,17 +76,13 @@ export function shortTitle(text: string): ShortTitle {
   const sentence = firstSentence(plain);
   if (fits(clean(sentence)) || clean(sentence).length < MIN) return { title: clean(sentence), rule: 'sentence' };
   // a claim before ":", ";" or a spaced dash
-  for (const at of boundaries(sentence, clauseEnd)) {
-    const head = clean(sentence.slice(0, at));
-    if (head.length >= MIN) {
-      if (fits(head)) return { title: head, rule: 'clause' };
-      break;
-    }
-  }
+  const claim = boundaries(sentence, clauseEnd).map((at) => clean(sentence.slice(0, at))).find((head) => head.length >= MIN);
+  if (claim && fits(claim)) return { title: claim, rule: 'clause' };
   // the longest run of whole clauses before a comma or a parenthesis
   for (const at of boundaries(sentence, phraseEnd).reverse()) {
     const head = clean(sentence.slice(0, at));
-    if (fits(head)) return { title: head, rule: 'phrase' };
+    if (fits(head) && !(SUBORDINATE.test(head) && !head.includes(','))) return { title: head, rule: 'phrase' };
   }
-  return { title: clean(sentence), rule: 'whole' };
+  // too long, but still whole: the claim, else the sentence
+  return claim ? { title: claim, rule: 'clause' } : { title: clean(sentence), rule: 'whole' };
 }
