@@ -1,0 +1,195 @@
+// Text analysis, the same on the index side (build, Node) and the query side (Web Worker):
+// word split, diacritic folding, Dutch stop words and the lunr-languages Dutch stemmer with fixes
+// for the inflections it gets wrong. lunr (with lunr-languages' stemmer support and Dutch applied)
+// is passed in, so this module has no dependencies and runs in both places.
+
+/** Fold diacritics and case: "geïntegreerde" → "geintegreerde", "crèche" → "creche". */
+export function fold(s: string): string {
+  const str = String(s);
+  // ASCII has nothing to decompose: the common case skips the Unicode work
+  return /[^\x00-\x7f]/.test(str) ? str.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : str.toLowerCase();
+}
+
+/**
+ * Characters that separate words, on both sides: white space and punctuation. `&` and `'` stay
+ * inside words (Z&W, regio's); hyphens join parts of a word (see tokens).
+ */
+const SEPARATOR_CHAR = /[\s‒–—―/\\|()[\]{}<>«»"“”„‟:;,.!?*+=~^#@%$…·•→←↔]/u;
+const ASCII_SEPARATOR = new Uint8Array(128).map((_, c) => (SEPARATOR_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+const otherSeparator = new Map<number, boolean>();
+function isSeparator(c: number): boolean {
+  if (c < 128) return ASCII_SEPARATOR[c] === 1;
+  let x = otherSeparator.get(c);
+  if (x === undefined) otherSeparator.set(c, (x = SEPARATOR_CHAR.test(String.fromCharCode(c))));
+  return x;
+}
+const isHyphen = (c: number) => c === 45 || c === 0x2010 || c === 0x2011;
+/** Word characters: a word is trimmed to start and end with one. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 38;
+const APOSTROPHES = /[’‘`´]/g;
+
+/** s[a..b) without leading and trailing non-word characters. */
+function trimmed(s: string, a: number, b: number): string {
+  while (a < b && !isWordChar(s.charCodeAt(a))) a++;
+  while (b > a && !isWordChar(s.charCodeAt(b - 1))) b--;
+  return a < b ? s.slice(a, b) : '';
+}
+
+/**
+ * Call `fn` with each folded word of a text, in order. A hyphenated word of two or three parts
+ * also yields the parts joined (`joined` true, after its parts): "mbo-docenten" → mbo, docenten,
+ * mbodocenten, so it meets "mbodocenten" written as one word. One pass over the text, no arrays:
+ * indexing 10 000 cases tokenises some ten million words.
+ */
+export function eachToken(text: string | null | undefined, fn: (word: string, joined: boolean) => void): void {
+  if (text == null) return;
+  // lower case here, diacritics folded per chunk that has any (folding never makes or breaks a separator)
+  const s = String(text).toLowerCase();
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (isSeparator(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let hyphen = false;
+    let plain = true;
+    for (let c = s.charCodeAt(j); j < n && !isSeparator(c); c = s.charCodeAt(++j)) {
+      if (isHyphen(c)) hyphen = true;
+      else if (c >= 128 || c === 96) plain = false;
+    }
+    if (plain) chunk(s, i, j, hyphen, fn);
+    else {
+      const f = fold(s.slice(i, j)).replace(APOSTROPHES, "'");
+      chunk(f, 0, f.length, hyphen || /[‐‑]/.test(f), fn);
+    }
+    i = j;
+  }
+}
+
+/** The words of the chunk s[i..j) (no separators in it): trimmed, split at hyphens, parts joined. */
+function chunk(s: string, i: number, j: number, hyphen: boolean, fn: (word: string, joined: boolean) => void) {
+  if (!hyphen) {
+    const w = trimmed(s, i, j);
+    if (w) fn(w, false);
+    return;
+  }
+  const parts: string[] = [];
+  let a = i;
+  for (let k = i; k <= j; k++) {
+    if (k === j || isHyphen(s.charCodeAt(k))) {
+      const w = trimmed(s, a, k);
+      if (w) parts.push(w);
+      a = k + 1;
+    }
+  }
+  for (const p of parts) fn(p, false);
+  if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /[a-z]/.test(p))) fn(parts.join(''), true);
+}
+
+/** The folded words of a text, with the joined forms of hyphenated words marked (see eachToken). */
+export function tokens(text: string | null | undefined): { words: string[]; joined: boolean[] } {
+  const words: string[] = [];
+  const joined: boolean[] = [];
+  eachToken(text, (w, j) => {
+    words.push(w);
+    joined.push(j);
+  });
+  return { words, joined };
+}
+
+/** Split text into folded words, without the joined forms. */
+export function words(text: string | null | undefined): string[] {
+  const t = tokens(text);
+  return t.words.filter((_, i) => !t.joined[i]);
+}
+
+/**
+ * Normalise a folded word before the Dutch stemmer, for inflections the stemmer gets wrong:
+ * - possessive/plural apostrophe: "regio's" → "regio", "cao's" → "cao";
+ * - loan-word plurals in -s after -e that the stemmer keeps ("stage" → "stag" but "stages" → "stages"):
+ *   "stages" → "stage", "routes" → "route", "locaties" → "locatie", "challenges" → "challenge";
+ * - plurals in -ens of nouns in -en ("examen" → "exam" but "examens" → "examen"): "examens" → "examen";
+ * - plurals with a diaeresis, folded ("allergieën" → "allergieen", which the stemmer keeps): → "allergie".
+ */
+export function normaliseWord(w: string): string {
+  const s = w.replace(/'s?$/, '').replace(/^'+/, '');
+  if (s.length >= 6 && /(ie|ee)en$/.test(s)) return s.slice(0, -2);
+  if (s.length >= 5 && /ies$/.test(s)) return s.slice(0, -1);
+  if (s.length >= 5 && /[bdghkpstvz]es$/.test(s)) return s.slice(0, -1);
+  if (s.length >= 6 && /ens$/.test(s)) return s.slice(0, -1);
+  return s;
+}
+
+/** Compound heads the stemmer splits inconsistently ("plaats" → "plat", "plaatsen" → "plaats"). */
+const HEADS: [RegExp, string][] = [[/plaats(en)?$/, 'plaats']];
+
+/**
+ * Fix a stem after the Dutch stemmer:
+ * - f/v and s/z alternation: "bedrijven" → "bedrijv" → "bedrijf" (= "bedrijf"), "reizen" → "reis";
+ * - double final consonant: "lessen" → "less" → "les", "stappen" → "stapp" → "stap", "klassen" → "klas".
+ */
+export function fixStem(s: string): string {
+  let t = s;
+  if (t.length > 3 && /v$/.test(t)) t = `${t.slice(0, -1)}f`;
+  else if (t.length > 3 && /z$/.test(t)) t = `${t.slice(0, -1)}s`;
+  if (t.length > 3 && /([bcdfghjklmnpqrstvwxz])\1$/.test(t)) t = t.slice(0, -1);
+  return t;
+}
+
+/** What this module needs of lunr with lunr-languages' stemmer support and Dutch applied. */
+export interface LunrNl {
+  Token: new (str: string, metadata: object) => { toString(): string; update(fn: (s: string) => string): unknown };
+  nl: {
+    stemmer: (token: unknown) => { toString(): string };
+    stopWordFilter: (token: unknown) => unknown;
+  };
+}
+
+export interface Analyzer {
+  /** Stem of one word (folded or not); '' for a stop word or nothing. */
+  stem(word: string): string;
+  /** Stem of a word as eachToken gives it (folded and trimmed); '' for a stop word. */
+  stemFolded(word: string): string;
+  isStopWord(folded: string): boolean;
+  /** The index terms of a text, in order: stems of its words (stop words dropped) and of joined hyphenated words. */
+  terms(text: string | null | undefined): string[];
+}
+
+/**
+ * The analysis functions over a lunr instance. Stems are memoised: a text repeats its words, and
+ * the Snowball stemmer is the costly step of indexing.
+ */
+export function createAnalyzer(lunr: LunrNl): Analyzer {
+  const memo = new Map<string, string>();
+  const isStopWord = (w: string) => !lunr.nl.stopWordFilter(new lunr.Token(w, {}));
+  const stemFolded = (raw: string): string => {
+    let out = memo.get(raw);
+    if (out !== undefined) return out;
+    if (!raw || isStopWord(raw)) out = '';
+    else {
+      const head = HEADS.find(([re]) => re.test(raw));
+      out = head ? raw.replace(head[0], head[1]) : fixStem(lunr.nl.stemmer(new lunr.Token(normaliseWord(raw), {})).toString());
+    }
+    if (memo.size > 200_000) memo.clear();
+    memo.set(raw, out);
+    return out;
+  };
+  return {
+    isStopWord,
+    stemFolded,
+    stem: (word) => {
+      const f = fold(word).replace(APOSTROPHES, "'");
+      return stemFolded(trimmed(f, 0, f.length));
+    },
+    terms(text) {
+      const out: string[] = [];
+      eachToken(text, (w) => {
+        const s = stemFolded(w);
+        if (s) out.push(s);
+      });
+      return out;
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// Text analysis of the search (search/core/analysis.ts, compounds.ts), the same on the index and
+// the query side: Dutch stemming with its fixes, diacritic folding, word split with hyphenated
+// words joined, and compounds with and without a linking -s-/-en-.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixStem, fold, normaliseWord, tokens, words } from '../search/core/analysis.ts';
+import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
+import { lunr, nodeAnalyzer } from '../search/node.ts';
+
+const analyzer = nodeAnalyzer();
+const s = (w: string) => analyzer.stem(w);
+/** lunr-languages' Dutch stemmer alone, without the fixes. */
+const rawNl = (w: string) => (lunr as unknown as { nl: { stemmer: (t: lunr.Token) => lunr.Token } }).nl.stemmer(new lunr.Token(w, {})).toString();
+
+describe('Dutch stemming', () => {
+  it('conflates the inflection pairs that matter in this domain', () => {
+    const pairs = [
+      ['docent', 'docenten'],
+      ['leerling', 'leerlingen'],
+      ['knelpunt', 'knelpunten'],
+      ['school', 'scholen'],
+      ['opleiding', 'opleidingen'],
+      ['keuzedeel', 'keuzedelen'],
+      ['keuzevak', 'keuzevakken'],
+      ['werkgroep', 'werkgroepen'],
+      ['bestuur', 'besturen'],
+      ['rooster', 'roosters'],
+      ['meeloopdag', 'meeloopdagen'],
+      ['afspraak', 'afspraken'],
+      ['samenwerkingsafspraak', 'samenwerkingsafspraken'],
+      ['vooroordeel', 'vooroordelen'],
+    ];
+    for (const [a, b] of pairs) expect(s(a), `${a} / ${b}`).toBe(s(b));
+  });
+
+  it('fixes the pairs the Dutch stemmer gets wrong (and checks that it does)', () => {
+    const fixed = [
+      ['stage', 'stages'], // stag / stages: plural -s after -e
+      ['route', 'routes'],
+      ['challenge', 'challenges'],
+      ['locatie', 'locaties'],
+      ['subsidie', 'subsidies'],
+      ['examen', 'examens'], // exam / examen: plural -ens
+      ['regio', "regio's"], // apostrophe plural
+      ['cao', "cao's"],
+      ['bedrijf', 'bedrijven'], // f/v alternation
+      ['les', 'lessen'], // double consonant
+      ['gastles', 'gastlessen'],
+      ['klas', 'klassen'],
+      ['overstap', 'overstappen'],
+      ['stageplaats', 'stageplaatsen'], // plaats → plat / plaatsen → plaats
+      ['allergie', 'allergieën'], // diaeresis plural
+    ];
+    for (const [a, b] of fixed) {
+      expect(rawNl(fold(a)), `the plain stemmer already conflates ${a} / ${b}`).not.toBe(rawNl(fold(b)));
+      expect(s(a), `${a} / ${b}`).toBe(s(b));
+    }
+  });
+
+  it('keeps words apart that only look alike', () => {
+    for (const w of ['les', 'gastles', 'proces', 'adres']) expect(normaliseWord(w)).toBe(w);
+    expect(s('stage')).not.toBe(s('stad'));
+    expect(s('docent')).not.toBe(s('docentschap'));
+    expect(fixStem('bedrijv')).toBe('bedrijf');
+    expect(fixStem('gastless')).toBe('gastles');
+  });
+
+  it('drops Dutch stop words', () => {
+    for (const w of ['de', 'het', 'een', 'en', 'van', 'voor']) expect(s(w)).toBe('');
+  });
+});
+
+describe('folding and word split', () => {
+  it('folds diacritics and case on both sides', () => {
+    expect(fold('Geïntegreerde')).toBe('geintegreerde');
+    expect(fold('Fryslân')).toBe('fryslan');
+    for (const [a, b] of [
+      ['geintegreerde', 'geïntegreerde'],
+      ['cooperatie', 'coöperatie'],
+      ['creche', 'crèche'],
+      ['loopbaanorientatie', 'loopbaanoriëntatie'],
+    ])
+      expect(s(a), `${a} / ${b}`).toBe(s(b));
+  });
+
+  it('splits words the same way for index and query, keeping Z&W, E&O and digits', () => {
+    expect(words("Noord-Brabant, 's-Hertogenbosch, Z&W en vmbo-gl/tl → mbo-4 (0,2 fte)")).toEqual(['noord', 'brabant', 's', 'hertogenbosch', 'z&w', 'en', 'vmbo', 'gl', 'tl', 'mbo', '4', '0', '2', 'fte']);
+    expect(words('“Crèche’s”')).toEqual(["creche's"]);
+  });
+
+  it('also gives a hyphenated word of two or three parts joined, so "mbo-docenten" meets "mbodocenten"', () => {
+    expect(tokens('mbo-docenten en stage-uren').words).toEqual(['mbo', 'docenten', 'mbodocenten', 'en', 'stage', 'uren', 'stageuren']);
+    expect(tokens('mbo-docenten').joined).toEqual([false, false, true]);
+    // no join with a number, nor of four parts
+    expect(tokens('mbo-4 a-b-c-d').words).toEqual(['mbo', '4', 'a', 'b', 'c', 'd']);
+    expect(s('mbodocenten')).toBe(analyzer.terms('mbo-docenten').pop());
+    expect(analyzer.terms('stage-uren')).toContain(s('stageuren'));
+  });
+
+  it('splits exactly as the plain regular-expression definition (property, fixed seed)', () => {
+    // the definition the fast one-pass scanner must match
+    const SEP = /[\s‒–—―/\\|()[\]{}<>«»"“”„‟:;,.!?*+=~^#@%$…·•→←↔]+/u;
+    const trim = (w: string) => w.replace(/^[^a-z0-9&]+/, '').replace(/[^a-z0-9&]+$/, '');
+    const reference = (text: string) => {
+      const out: string[] = [];
+      for (const chunk of text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'").split(SEP)) {
+        const parts = chunk.split(/[-‐‑]+/).map(trim).filter(Boolean);
+        out.push(...parts);
+        if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /[a-z]/.test(p))) out.push(parts.join(''));
+      }
+      return out;
+    };
+    const alphabet = fc.constantFrom(...'aeéëïoö bcdK&\'’`´-‐‑ .,;:/()“”…→·0123\n\tİß'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
+        expect(tokens(text).words).toEqual(reference(text));
+      }),
+      { seed: 1515, numRuns: 2000 },
+    );
+  });
+});
+
+describe('compounds', () => {
+  const known = (...ws: string[]) => {
+    const set = new Set(ws);
+    return (x: string) => set.has(x);
+  };
+
+  it('stores a compound with a linking -en- or -s- under its form without it', () => {
+    const k = known('docent', 'stag', 'leerling', 'aantal', 'bedrijf', 'partner', 'beroep', 'praktijk');
+    expect(splitTerm('docentenstag', k)).toEqual({ canon: 'docentstag', modLen: 6, head: 'stag' });
+    expect(splitTerm('docentstag', k)).toEqual({ canon: 'docentstag', modLen: 6, head: 'stag' });
+    expect(splitTerm('leerlingenaantal', k)).toEqual({ canon: 'leerlingaantal', modLen: 8, head: 'aantal' });
+    expect(splitTerm('bedrijfspartner', k)?.canon).toBe('bedrijfpartner');
+    expect(splitTerm('beroepspraktijk', k)?.canon).toBe('beroeppraktijk');
+  });
+
+  it('splits only into known parts of three letters or more', () => {
+    const k = known('docent', 'stag', 'over', 'stap', 'en');
+    expect(splitTerm('docent', k)).toBeNull();
+    expect(splitTerm('overstaan', k)).toBeNull();
+    expect(splitTerm('docenten', k)).toBeNull(); // "en" is too short to be a head
+    expect(splitTerm('mbo-docent', k)).toBeNull(); // only plain letters
+  });
+
+  it('gives a query stem its linker variants, each with the place the modifier ends', () => {
+    expect(linkerVariants('docentenstag')).toContainEqual({ form: 'docentstag', modLen: 6 });
+    expect(linkerVariants('bedrijfspartner')).toContainEqual({ form: 'bedrijfpartner', modLen: 7 });
+    expect(linkerVariants('les')).toEqual([]);
+  });
+
+  it('splits an unknown word into two known parts, the longest head first', () => {
+    const k = known('rooster', 'problem', 'horeca', 'bedrijf', 'bezoek');
+    expect(decompound('roosterproblemen', k, s)).toEqual(['rooster', 'problem']);
+    expect(decompound('horecabedrijf', k, s)).toEqual(['horeca', 'bedrijf']);
+    expect(decompound('bedrijfsbezoek', k, s)).toEqual(['bedrijf', 'bezoek']);
+    expect(decompound('kernfusie', k, s)).toBeNull();
+  });
+});
