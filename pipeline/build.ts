@@ -67,7 +67,7 @@ export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<ty
   if (!checked.ok) return { ...checked, graph: null, search: null, files: [] };
   const graph = await time('link', () => link(checked.model, config.threadRule));
   const search = await time('index', () => buildSearchIndex(graph));
-  const files = await time('emit', () => emitFiles(graph, search, config));
+  const files = await time('emit', () => emitFiles(graph, config));
   return { ...checked, graph, search, files };
 }
 

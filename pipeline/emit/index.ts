@@ -1,7 +1,7 @@
-// Stage 6 — emit: the data Eleventy renders and the files it writes verbatim (exports, index).
+// Stage 6 — emit: the data Eleventy renders and the files it writes verbatim (exports). The search
+// index files are binary; search/eleventy.js writes them (pipeline/index).
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
-import type { SearchData } from '../index/index.ts';
 import type { Graph } from '../link/index.ts';
 import { casesAtom } from './atom.ts';
 import { datesFor, gitDates } from './dates.ts';
@@ -16,7 +16,7 @@ export interface OutputFile {
   content: string;
 }
 
-export function emitFiles(graph: Graph, search: SearchData, config: Pick<Config, 'siteUrl' | 'publisher' | 'root' | 'sourcesDir'>): OutputFile[] {
+export function emitFiles(graph: Graph, config: Pick<Config, 'siteUrl' | 'publisher' | 'root' | 'sourcesDir'>): OutputFile[] {
   const dates = gitDates(resolve(config.root, config.sourcesDir));
   const datesOf = (path: string) => datesFor(dates, config.root, config.sourcesDir, path);
   return [
@@ -25,7 +25,5 @@ export function emitFiles(graph: Graph, search: SearchData, config: Pick<Config,
     { path: 'data/findings.csv', content: findingsCsv(graph) },
     { path: 'data/rode-draden.json', content: threadsJson(graph) },
     { path: 'feed.xml', content: casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf }) },
-    { path: 'search/index.json', content: JSON.stringify(search.index) },
-    { path: 'search/docs.json', content: JSON.stringify({ docs: search.docs, vocab: search.vocab }) },
   ];
 }

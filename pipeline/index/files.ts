@@ -1,0 +1,83 @@
+// The index as files (layout in search/core/format.ts): entries sorted by key and cut into term
+// shards of about SHARD_BYTES, each gzipped; meta.json with the shard directory. Pure: the same
+// graph gives the same bytes (gzip without timestamps, sorted keys, content hash from the bytes).
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { Bloom } from '../../search/core/bloom.ts';
+import { encodeFacets } from '../../search/core/facet-table.ts';
+import { encodeFragment, encodeShard, FORMAT_VERSION, LIST } from '../../search/core/format.ts';
+import type { PostingList, SearchMeta, ShardEntry } from '../../search/core/types.ts';
+import type { Postings, TextIndex } from './postings.ts';
+import { TYPES, type Units } from './units.ts';
+import type { Vocab } from './vocab.ts';
+
+/** Target size of a term shard before gzip: small enough that a query fetches little, large enough to keep requests few. */
+export const SHARD_BYTES = 12 * 1024;
+/** Words in the Bloom filter for splitting unknown compounds (the most frequent ones when there are more). */
+const DICT_WORDS = 24_000;
+
+export interface SearchFile {
+  /** path inside the output folder, e.g. `search/t/3.bin` */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface Concepts {
+  /** key (`~t:<id>` …) → tag list and synonym list */
+  entries: Map<string, { tag: Postings; synonym: Postings | null }>;
+}
+
+const list = (kind: number, p: Postings): PostingList => ({ kind, units: p.units, scores: p.scores });
+/** Rough encoded size of an entry, for cutting shards. */
+const sizeOf = (e: ShardEntry) => e.key.length + 4 + e.lists.reduce((n, l) => n + 2 + l.units.length * 3, 0);
+
+export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][]): { meta: SearchMeta; files: SearchFile[] } {
+  const entries: ShardEntry[] = [];
+  for (const t of text.terms) {
+    const lists = [list(LIST.text, t)];
+    if (t.head) lists.push(list(LIST.head, t.head));
+    entries.push({ key: t.term, df: t.df, modLen: t.modLen, lists });
+  }
+  for (const [key, c] of concepts.entries) {
+    const lists = [list(LIST.tag, c.tag)];
+    if (c.synonym?.units.length) lists.push(list(LIST.synonym, c.synonym));
+    entries.push({ key, df: 0, modLen: 0, lists });
+  }
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const shards: ShardEntry[][] = [];
+  let cur: ShardEntry[] = [];
+  let size = 0;
+  for (const e of entries) {
+    const s = sizeOf(e);
+    if (cur.length && size + s > SHARD_BYTES) {
+      shards.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(e);
+    size += s;
+  }
+  if (cur.length) shards.push(cur);
+
+  const gz = (b: Uint8Array) => new Uint8Array(gzipSync(b));
+  const files: SearchFile[] = shards.map((s, i) => ({ path: `search/t/${i}.bin`, bytes: gz(encodeShard(s)) }));
+  files.push({ path: 'search/facets.bin', bytes: gz(encodeFacets(units.facets)) });
+  const dictWords = [...text.terms].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
+  files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode()) });
+  units.fragments.forEach((f, p) => files.push({ path: `search/d/${p}.bin`, bytes: gz(encodeFragment(f)) }));
+
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f.path).update(f.bytes);
+  const meta: SearchMeta = {
+    v: FORMAT_VERSION,
+    build: '',
+    counts: { units: units.units.length, pages: units.fragments.length, findings: units.units.length - units.fragments.length },
+    shards: shards.map((s) => s[0].key),
+    vocab: { themes: vocab.themes, provinces: vocab.provinces, sectors: vocab.sectors, routes, levels: units.levels, types: TYPES },
+  };
+  hash.update(JSON.stringify(meta));
+  meta.build = hash.digest('hex').slice(0, 12);
+  files.unshift({ path: 'search/meta.json', bytes: new TextEncoder().encode(`${JSON.stringify(meta)}\n`) });
+  return { meta, files };
+}

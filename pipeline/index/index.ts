@@ -1,0 +1,50 @@
+// Stage 5 — index: the search index as static files (search/core/format.ts), split so that a query
+// fetches only the shards of its terms. Units: every case, note and finding (units.ts); scores:
+// lunr's BM25 over the Dutch analysis of search/core/analysis.ts (postings.ts); themes, provinces
+// and sectors as concept lists — the units tagged with them and the best of their synonyms — so
+// a query that names a concept fetches one list instead of one per synonym.
+import type { SearchMeta } from '../../search/core/types.ts';
+import type { Graph } from '../link/index.ts';
+import { indexFiles, type Concepts, type SearchFile } from './files.ts';
+import { nodeAnalyzer } from '../../search/node.ts';
+import { bestOf, textPostings, tokenPostings, type Postings, type TextIndex } from './postings.ts';
+import { searchUnits, TEXT_FIELDS, TOKEN_BOOSTS } from './units.ts';
+import { searchVocab } from './vocab.ts';
+
+export type { SearchFile } from './files.ts';
+
+/** A concept's synonym list keeps its best units only: it ranks, the tag list decides what matches. */
+const SYNONYM_LIMIT = 2000;
+
+export interface SearchData {
+  meta: SearchMeta;
+  files: SearchFile[];
+}
+
+export function buildSearchIndex(graph: Graph): SearchData {
+  const analyzer = nodeAnalyzer();
+  const units = searchUnits(graph);
+  const text = textPostings(units.units, TEXT_FIELDS.map((f) => f.boost), analyzer);
+  const vocab = searchVocab(graph, analyzer, (s) => text.byTerm.has(s));
+
+  const themes = tokenPostings(units.units, (u) => u.themes, TOKEN_BOOSTS.themes);
+  const provinces = tokenPostings(units.units, (u) => (u.province ? [u.province] : []), TOKEN_BOOSTS.province);
+  const sectors = tokenPostings(units.units, (u) => u.sectors, TOKEN_BOOSTS.sector);
+  const concepts: Concepts = { entries: new Map() };
+  const none: Postings = { units: new Int32Array(0), scores: new Float64Array(0) };
+  const add = (key: string, tag: Postings | undefined, expand: string[]) => {
+    const synonym = expand.length ? synonyms(text, expand) : null;
+    if (tag || synonym?.units.length) concepts.entries.set(key, { tag: tag ?? none, synonym });
+  };
+  for (const t of vocab.themes) add(`~t:${t.id}`, themes.get(t.id), t.expand);
+  for (const p of vocab.provinces) add(`~p:${p.id}`, provinces.get(p.id), p.expand);
+  for (const s of vocab.sectors) add(`~s:${s.id}`, sectors.get(s.id), s.expand);
+
+  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]));
+}
+
+/** Best text score per unit over a concept's one-word synonyms. */
+function synonyms(text: TextIndex, expand: string[]): Postings {
+  const lists = expand.map((s) => text.byTerm.get(text.canon(s))).filter((t): t is NonNullable<typeof t> => !!t);
+  return bestOf(lists, SYNONYM_LIMIT);
+}
