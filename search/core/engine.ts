@@ -1,0 +1,238 @@
+// The search engine over the index files: it loads meta.json once, then per query only the term
+// shards its words, prefixes and concepts need (cached), the facet table, and the fragments of the
+// results it shows. The same code runs in the Web Worker (fetch) and in Node (files from disk).
+import type { Analyzer } from './analysis.ts';
+import { decompound } from './compounds.ts';
+import { Facets } from './facets.ts';
+import { Bloom } from './bloom.ts';
+import { decodeFacets } from './facet-table.ts';
+import { decodeFragment, decodeShard, gunzip } from './format.ts';
+import { groupHits, type Group } from './group.ts';
+import { analyseQuery, type QueryAnalysis } from './query.ts';
+import { exactEntries, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
+import { marker, snippet, type Marker } from './snippet.ts';
+import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
+
+/** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
+export type Load = (path: string) => Promise<Uint8Array>;
+
+/** A theme card needs at least this match strength (1: named by a phrase). */
+const CARD_STRENGTH = 0.5;
+const plural = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
+
+export class SearchEngine {
+  private readonly shards = new Map<number, Promise<ShardEntry[]>>();
+  private readonly byKey = new Map<string, ShardEntry>();
+  private readonly sorted = new Map<number, ShardEntry[]>();
+  private readonly fragments = new Map<number, Promise<Fragment>>();
+  private facets: Promise<Facets> | null = null;
+  private dict: Promise<Bloom> | null = null;
+  private scorer: Scorer | null = null;
+  /** paths fetched, in order (tests and the benchmark read it) */
+  readonly requests: string[] = [];
+  weights: Weights = WEIGHTS;
+
+  private constructor(
+    readonly meta: SearchMeta,
+    private readonly load: Load,
+    readonly analyzer: Analyzer,
+  ) {}
+
+  static async open(load: Load, analyzer: Analyzer): Promise<SearchEngine> {
+    const meta = JSON.parse(new TextDecoder().decode(await gunzip(await load('meta.json')))) as SearchMeta;
+    return new SearchEngine(meta, load, analyzer);
+  }
+
+  private async file(path: string): Promise<Uint8Array> {
+    this.requests.push(path);
+    return gunzip(await this.load(path));
+  }
+
+  /** Index of the shard that holds `key` (the last whose first key is not after it). */
+  shardOf(key: string): number {
+    const s = this.meta.shards;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= key) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private shard(i: number): Promise<ShardEntry[]> {
+    let p = this.shards.get(i);
+    if (!p) {
+      p = this.file(`t/${i}.bin`).then((b) => {
+        const entries = decodeShard(b);
+        for (const e of entries) this.byKey.set(e.key, e);
+        this.sorted.set(i, entries);
+        return entries;
+      });
+      p.catch(() => this.shards.delete(i));
+      this.shards.set(i, p);
+    }
+    return p;
+  }
+
+  /** Load the shards that hold these keys and the start of these prefixes (and the next shard when a prefix runs on). */
+  async ensure(keys: string[], prefixes: string[] = []): Promise<void> {
+    const need = new Set(keys.map((k) => this.shardOf(k)));
+    for (const p of prefixes) {
+      const i = this.shardOf(p);
+      need.add(i);
+      if (i + 1 < this.meta.shards.length && this.meta.shards[i + 1].startsWith(p)) need.add(i + 1);
+    }
+    await Promise.all([...need].sort((a, b) => a - b).map((i) => this.shard(i)));
+  }
+
+  facetTable(): Promise<Facets> {
+    if (!this.facets) {
+      this.facets = this.file('facets.bin').then((b) => new Facets(this.meta, decodeFacets(b)));
+      this.facets.catch(() => (this.facets = null));
+    }
+    return this.facets;
+  }
+
+  private words(): Promise<Bloom> {
+    if (!this.dict) {
+      this.dict = this.file('dict.bin').then((b) => Bloom.decode(b));
+      this.dict.catch(() => (this.dict = null));
+    }
+    return this.dict;
+  }
+
+  private fragment(page: number): Promise<Fragment> {
+    let p = this.fragments.get(page);
+    if (!p) {
+      p = this.file(`d/${page}.bin`).then(decodeFragment);
+      p.catch(() => this.fragments.delete(page));
+      this.fragments.set(page, p);
+    }
+    return p;
+  }
+
+  /** The loaded postings, as the ranking reads them. */
+  postings(): Postings {
+    return {
+      units: this.meta.counts.units,
+      entry: (key) => this.byKey.get(key),
+      prefixed: (prefix, limit) => {
+        const out: ShardEntry[] = [];
+        for (let i = this.shardOf(prefix); i < this.meta.shards.length && out.length < limit; i++) {
+          const entries = this.sorted.get(i);
+          if (!entries) break;
+          let lo = 0;
+          let hi = entries.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (entries[mid].key < prefix) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let k = lo; k < entries.length && out.length < limit; k++) {
+            if (!entries[k].key.startsWith(prefix)) return out;
+            if (entries[k].key !== prefix) out.push(entries[k]);
+          }
+        }
+        return out;
+      },
+    };
+  }
+
+  analyse(q: string): QueryAnalysis {
+    return analyseQuery(q, this.meta, this.analyzer);
+  }
+
+  /** Search, with facet filters; the first `limit` groups come with their texts and snippets. */
+  async search(state: SearchState, limit = 10): Promise<SearchResult> {
+    const t0 = now();
+    const facetsP = this.facetTable();
+    let a = this.analyse(state.q);
+    const need = neededKeys(a);
+    await this.ensure(need.keys, need.prefixes);
+    const postings = this.postings();
+    // words the index holds in no form are split into two known parts, which count in the text
+    // and may describe a theme
+    const unknown = new Set(a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length ? [] : [i])));
+    const parts = new Map<number, [string, string]>();
+    const long = [...unknown].filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
+    if (long.length) {
+      const dict = await this.words();
+      for (const i of long) {
+        const split = decompound(a.words[i].word, (s) => dict.has(s), (x) => this.analyzer.stem(x));
+        if (split) parts.set(i, split);
+      }
+    }
+    if (parts.size) {
+      a = analyseQuery(state.q, this.meta, this.analyzer, parts);
+      const more = [...parts.values()].flat();
+      await this.ensure([...more, ...a.concepts.map((c) => c.key)], more);
+    }
+    const facets = await facetsP;
+    const tLoad = now();
+    this.scorer ??= new Scorer(this.meta.counts.units);
+    const ranked = a.words.length ? this.scorer.rank(a, postings, parts, this.weights) : null;
+    const { active, kept, notes } = facets.validate(state.filters);
+    const hits = ranked ?? (active.size ? null : { units: [], scores: [] });
+    const grouped = groupHits(hits, facets, active, limit);
+    const facetCounts = facets.count(hits ? hits.units : range(facets.units), active);
+    const tRank = now();
+    const m = marker(a, ranked?.matched ?? []);
+    const shown = await Promise.all(grouped.groups.map((g) => this.render(g, m, facets)));
+    if (a.cut === 'words') notes.unshift(`Alleen de eerste ${a.words.length} woorden van de zoekvraag zijn gebruikt.`);
+    const t1 = now();
+    return {
+      q: a.q,
+      notes,
+      groups: shown,
+      totalGroups: grouped.totalGroups,
+      totalUnits: grouped.units,
+      cards: this.cards(a),
+      facets: facetCounts,
+      filters: kept,
+      timing: { rankMs: tRank - tLoad, loadMs: tLoad - t0 + (t1 - tRank), totalMs: t1 - t0 },
+    };
+  }
+
+  private async render(g: Group, m: Marker, facets: Facets): Promise<ResultGroup> {
+    const f = await this.fragment(g.page);
+    const types = this.meta.vocab.types;
+    const start = facets.pageStart[g.page];
+    const finding = (unit: number) => {
+      const [anchor, type, text] = f.findings[unit - start - 1];
+      return { id: `${f.id}#${anchor}`, url: `${f.url}#${anchor}`, type: types[type][0], typeLabel: types[type][1], snippet: snippet(text, m, this.analyzer) };
+    };
+    const province = facets.cols.province[g.page];
+    return {
+      id: f.id,
+      kind: f.kind,
+      title: f.title,
+      url: f.url,
+      typeLabel: f.kind === 'c' ? 'Case' : 'Notitie',
+      province: province >= 0 ? this.meta.vocab.provinces[province].label : null,
+      snippet: g.pageHit ? snippet(f.summary, m, this.analyzer) : null,
+      findings: g.findings.map((h) => finding(h.unit)),
+      more: g.more.map((h) => finding(h.unit)),
+    };
+  }
+
+  /** Cards above the results: the theme the query is about (best match), and a province it names. */
+  private cards(a: QueryAnalysis): ResultCard[] {
+    const out: ResultCard[] = [];
+    const theme = a.concepts.find((c) => c.list === 'themes' && c.strength >= CARD_STRENGTH);
+    if (theme) {
+      const t = this.meta.vocab.themes.find((x) => x.id === theme.id)!;
+      out.push({ kind: 'thema', id: t.id, label: t.label, url: t.url, text: t.definition, counts: `${plural(t.findings, 'bevinding', 'bevindingen')} in ${plural(t.pages, 'case of notitie', 'cases en notities')}` });
+    }
+    const province = a.concepts.find((c) => c.list === 'provinces');
+    const p = province && this.meta.vocab.provinces.find((x) => x.id === province.id);
+    if (p && p.cases) {
+      out.push({ kind: 'provincie', id: p.id, label: p.label, url: p.url, text: '', counts: plural(p.cases ?? 0, 'case', 'cases') });
+    }
+    return out;
+  }
+}
+
+const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

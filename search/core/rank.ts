@@ -1,0 +1,289 @@
+// Ranking of units (cases, notes, findings) for an analysed query, on the loaded postings. Each
+// word scores with its stem (and linker variants) in the text, as the head of compounds, as a
+// prefix (all words of 4+ letters; the word being typed from 2 letters), as two parts when the
+// index does not know it; adjacent words joined score as one; each concept the query names adds
+// its tag list and the best of its synonyms. A unit's score is the sum, times the share of the
+// query's words it matches (idf-weighted) to the power WEIGHTS.coverage, so a finding that
+// matches every word beats a long case text that matches many words once.
+import { LIST } from './format.ts';
+import type { QueryAnalysis } from './query.ts';
+import type { PostingList, ShardEntry } from './types.ts';
+
+/**
+ * Weights of the parts of a query (multiplied with lunr's BM25 scores, which carry the field
+ * boosts). `npm run eval:search` measures the effect of changing them.
+ */
+export const WEIGHTS = {
+  /** the word's stem (or a linker variant) in the text fields */
+  word: 1,
+  /** a compound with the word as its head ("stage" → "docentstage") */
+  head: 0.4,
+  /** a longer term starting with the word (compounds: "stage" → "stageplaatsen") */
+  prefix: 0.35,
+  /** the last word while typing ("gastl" → "gastlessen") */
+  typing: 0.8,
+  /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
+  part: 0.5,
+  /** a theme the query names or describes: the units tagged with it */
+  themes: 0.25,
+  /** a province named: its units */
+  provinces: 1.5,
+  /** a sector named: its units */
+  sectors: 0.3,
+  /** the best of a named concept's one-word synonyms in the text */
+  synonym: 0.2,
+  /** coverage: the score is multiplied by (share of the query's idf-weighted words matched) ^ this */
+  coverage: 2,
+  /** coverage weight of a word that names a concept (the query's topic), in queries of several words */
+  topic: 2,
+  /** share of a word's coverage weight when it matched only through a concept or one compound part */
+  concept: 0.7,
+};
+export type Weights = typeof WEIGHTS;
+
+/** What the ranking reads: the loaded shard entries. */
+export interface Postings {
+  entry(key: string): ShardEntry | undefined;
+  /** loaded text terms starting with `prefix` (at most `limit`, in key order) */
+  prefixed(prefix: string, limit: number): ShardEntry[];
+  /** number of units in the index (for idf) */
+  units: number;
+}
+
+export interface Ranked {
+  /** matching units (unsorted) and their scores */
+  units: Int32Array;
+  scores: Float64Array;
+  /** index terms that matched, for marking snippets */
+  matched: Set<string>;
+}
+
+/** Terms a query needs, for the loader: exact keys and prefixes. */
+export function neededKeys(a: QueryAnalysis, typingMin = 2): { keys: string[]; prefixes: string[] } {
+  const keys = new Set<string>();
+  const prefixes = new Set<string>();
+  a.words.forEach((w, i) => {
+    keys.add(w.stem);
+    for (const v of w.variants) keys.add(v.form);
+    if (usesPrefix(w.prefix, i === a.words.length - 1, typingMin)) prefixes.add(w.prefix);
+  });
+  for (const j of a.joins) keys.add(j.form);
+  for (const c of a.concepts) keys.add(c.key);
+  return { keys: [...keys], prefixes: [...prefixes] };
+}
+
+const usesPrefix = (p: string, last: boolean, typingMin: number) => p.length >= 4 || (last && p.length >= typingMin);
+
+/** lunr.idf for a term found in `df` (unit, field) pairs. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+}
+
+const listOf = (e: ShardEntry | undefined, kind: number): PostingList | undefined => e?.lists.find((l) => l.kind === kind);
+
+/** Entries for a word: its stem, and the linker variants the index holds as compounds split there. */
+export function exactEntries(p: Postings, stem: string, variants: { form: string; modLen: number }[]): ShardEntry[] {
+  const out: ShardEntry[] = [];
+  const e = p.entry(stem);
+  if (e) out.push(e);
+  for (const v of variants) {
+    const x = p.entry(v.form);
+    if (x && x.modLen === v.modLen && !out.includes(x)) out.push(x);
+  }
+  return out;
+}
+
+/** A posting list with a weight, and whether it matches the word itself (not only a concept it names). */
+interface Part {
+  list: PostingList;
+  weight: number;
+  literal: boolean;
+}
+
+/**
+ * Ranks units, with buffers the size of the index reused between queries (typed arrays instead of
+ * maps: at 10 000 cases a common word has tens of thousands of postings).
+ */
+export class Scorer {
+  private readonly total: Float64Array;
+  private readonly cov: Float64Array;
+  private readonly word: Float64Array;
+  private readonly lit: Uint8Array;
+  private readonly seen: Uint8Array;
+  private readonly seenAll: Uint8Array;
+  private readonly touched: Int32Array;
+  private readonly touchedAll: Int32Array;
+
+  constructor(readonly n: number) {
+    this.total = new Float64Array(n);
+    this.cov = new Float64Array(n);
+    this.word = new Float64Array(n);
+    this.lit = new Uint8Array(n);
+    this.seen = new Uint8Array(n);
+    this.seenAll = new Uint8Array(n);
+    this.touched = new Int32Array(n);
+    this.touchedAll = new Int32Array(n);
+  }
+
+  /** Best score per unit over several lists, as one list. */
+  private best(lists: (PostingList | undefined)[]): PostingList {
+    let k = 0;
+    for (const l of lists) {
+      if (!l) continue;
+      for (let i = 0; i < l.units.length; i++) {
+        const u = l.units[i];
+        if (!this.seen[u]) {
+          this.seen[u] = 1;
+          this.touched[k++] = u;
+        }
+        if (l.scores[i] > this.word[u]) this.word[u] = l.scores[i];
+      }
+    }
+    const units = this.touched.slice(0, k).sort();
+    const scores = new Float64Array(k);
+    units.forEach((u, i) => {
+      scores[i] = this.word[u];
+      this.word[u] = 0;
+      this.seen[u] = 0;
+    });
+    return { kind: LIST.text, units, scores };
+  }
+
+  /**
+   * Rank the units for a query. `parts`: for words the index does not know, the two known parts
+   * they split into (see compounds.decompound). Returns the hits unsorted.
+   */
+  rank(a: QueryAnalysis, p: Postings, parts: ReadonlyMap<number, readonly string[]> = new Map(), w: Weights = WEIGHTS): Ranked {
+    const n = a.words.length;
+    const matched = new Set<string>();
+    if (!n) return { units: new Int32Array(0), scores: new Float64Array(0), matched };
+    const contrib: Part[][] = a.words.map(() => []);
+    const add = (i: number, list: PostingList | undefined, weight: number, literal: boolean) => {
+      if (list && list.units.length) contrib[i].push({ list, weight, literal });
+    };
+    const wordIdf: number[] = [];
+    a.words.forEach((word, i) => {
+      const exact = exactEntries(p, word.stem, word.variants);
+      for (const e of exact) {
+        add(i, listOf(e, LIST.text), w.word, true);
+        add(i, listOf(e, LIST.head), w.head, true);
+        matched.add(e.key);
+      }
+      wordIdf.push(idf(exact.reduce((m, e) => Math.max(m, e.df), 0), p.units));
+      const last = i === n - 1;
+      let longer: ShardEntry[] = [];
+      if (usesPrefix(word.prefix, last, 2)) {
+        longer = p.prefixed(word.prefix, 60).filter((e) => !exact.includes(e));
+        if (longer.length) add(i, this.best(longer.map((e) => listOf(e, LIST.text))), last && !exact.length ? w.typing : w.prefix, true);
+        for (const e of longer) matched.add(e.key);
+      }
+      const split = parts.get(i);
+      if (split && !exact.length && !longer.length) {
+        // a compound the index does not hold: units with both parts match it; with one part, as a concept
+        const [x, y] = split.map((s) => {
+          const e = p.entry(s);
+          return this.best([listOf(e, LIST.text), ...p.prefixed(s, 60).map((k) => listOf(k, LIST.text))]);
+        });
+        const ys = new Map(Array.from(y.units, (u, k) => [u, y.scores[k]]));
+        const both = { u: [] as number[], s: [] as number[] };
+        const one = { u: [] as number[], s: [] as number[] };
+        for (let k = 0; k < x.units.length; k++) {
+          const u = x.units[k];
+          const sy = ys.get(u);
+          if (sy !== undefined) {
+            both.u.push(u);
+            both.s.push(x.scores[k] + sy);
+            ys.delete(u);
+          } else {
+            one.u.push(u);
+            one.s.push(x.scores[k]);
+          }
+        }
+        for (const [u, sy] of ys) {
+          one.u.push(u);
+          one.s.push(sy);
+        }
+        add(i, { kind: LIST.text, units: both.u, scores: both.s }, w.part, true);
+        add(i, { kind: LIST.text, units: one.u, scores: one.s }, w.part / 2, false);
+        for (const s of split) matched.add(s);
+        wordIdf[i] = Math.max(...split.map((s) => idf(p.entry(s)?.df ?? 0, p.units)));
+      }
+    });
+    for (const j of a.joins) {
+      for (const e of exactEntries(p, j.form, [])) {
+        const l = listOf(e, LIST.text);
+        add(j.at, l, w.word, true);
+        add(j.at + 1, l, 0, true);
+        matched.add(e.key);
+      }
+    }
+    const topic = new Set<number>();
+    for (const c of a.concepts) {
+      const e = p.entry(c.key);
+      if (!e) continue;
+      const tag = listOf(e, LIST.tag);
+      const syn = listOf(e, LIST.synonym);
+      const [first, ...rest] = c.words;
+      add(first, tag, w[c.list] * c.strength, false);
+      add(first, syn, w.synonym * c.strength, false);
+      for (const i of rest) {
+        add(i, tag, 0, false);
+        add(i, syn, 0, false);
+      }
+      for (const s of c.expand) matched.add(s);
+      for (const i of c.words) topic.add(i);
+    }
+    if (n > 1) for (const i of topic) wordIdf[i] *= w.topic;
+    return this.combine(contrib, wordIdf, w, matched);
+  }
+
+  /** Sum each word's parts, fold them into score and coverage, and keep the units that cover enough. */
+  private combine(contrib: Part[][], wordIdf: number[], w: Weights, matched: Set<string>): Ranked {
+    const { total, cov, word, lit, seen, seenAll, touched, touchedAll } = this;
+    let all = 0;
+    contrib.forEach((parts, i) => {
+      let k = 0;
+      for (const { list, weight, literal } of parts) {
+        for (let j = 0; j < list.units.length; j++) {
+          const u = list.units[j];
+          if (!seen[u]) {
+            seen[u] = 1;
+            touched[k++] = u;
+          }
+          word[u] += list.scores[j] * weight;
+          if (literal) lit[u] = 1;
+        }
+      }
+      for (let j = 0; j < k; j++) {
+        const u = touched[j];
+        if (!seenAll[u]) {
+          seenAll[u] = 1;
+          touchedAll[all++] = u;
+        }
+        total[u] += word[u];
+        cov[u] += wordIdf[i] * (lit[u] ? 1 : w.concept);
+        word[u] = 0;
+        lit[u] = 0;
+        seen[u] = 0;
+      }
+    });
+    const sumIdf = wordIdf.reduce((s, x) => s + x, 0) || 1;
+    let top = 0;
+    for (let j = 0; j < all; j++) top = Math.max(top, cov[touchedAll[j]] / sumIdf);
+    const min = contrib.length >= 2 ? top / 2 : 0;
+    const units: number[] = [];
+    const scores: number[] = [];
+    for (let j = 0; j < all; j++) {
+      const u = touchedAll[j];
+      const coverage = cov[u] / sumIdf;
+      if (coverage >= min) {
+        units.push(u);
+        scores.push(total[u] * coverage ** w.coverage);
+      }
+      total[u] = 0;
+      cov[u] = 0;
+      seenAll[u] = 0;
+    }
+    return { units: Int32Array.from(units), scores: Float64Array.from(scores), matched };
+  }
+}

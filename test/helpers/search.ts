@@ -1,0 +1,29 @@
+// The search engine over index files built in the test (no site needed), with a log of the files
+// it fetched.
+import { runPipeline } from '../../pipeline/build.ts';
+import { makeConfig } from '../../pipeline/config.ts';
+import { buildSearchIndex } from '../../pipeline/index/index.ts';
+import type { Graph } from '../../pipeline/link/index.ts';
+import { SearchEngine } from '../../search/core/engine.ts';
+import type { ResultGroup } from '../../search/core/types.ts';
+import { nodeAnalyzer } from '../../search/node.ts';
+import { PROJECT_ROOT } from './corpus.ts';
+
+export async function graphOf(sourcesDir = 'sources'): Promise<Graph> {
+  const r = await runPipeline(makeConfig(PROJECT_ROOT, { sourcesDir }));
+  if (!r.ok || !r.graph) throw new Error(`corpus ${sourcesDir} has errors`);
+  return r.graph;
+}
+
+/** An engine over the index of `graph`, reading the files from memory. */
+export async function engineFor(graph: Graph): Promise<SearchEngine> {
+  const files = new Map(buildSearchIndex(graph).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
+  return SearchEngine.open(async (path) => {
+    const f = files.get(path);
+    if (!f) throw new Error(`no such index file: ${path}`);
+    return f;
+  }, nodeAnalyzer());
+}
+
+/** Group ids and their findings' ids, as a list: "page" or "page#finding". */
+export const flat = (groups: ResultGroup[]): string[] => groups.flatMap((g) => [g.id, ...g.findings.map((f) => f.id)]);
