@@ -2,11 +2,10 @@
 // once, by the pipeline (pipeline/), whose result arrives here as the global data `kb`.
 // The pipeline is TypeScript: it is imported dynamically (Eleventy runs under tsx), because a
 // static import would break Eleventy's dependency scan in --serve/--watch.
-import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { filtersPlugin } from './site/_config/filters.js';
+import { searchPlugin } from './search/eleventy.js';
 
-const require = createRequire(import.meta.url);
 const sourcesDir = process.env.KB_SOURCES || 'sources';
 
 export default async function (eleventyConfig) {
@@ -16,13 +15,9 @@ export default async function (eleventyConfig) {
   });
   eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);
   eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(searchPlugin);
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' });
-  eleventyConfig.addPassthroughCopy({
-    [require.resolve('lunr/lunr.min.js')]: 'assets/vendor/lunr.min.js',
-    [require.resolve('lunr-languages/min/lunr.stemmer.support.min.js')]: 'assets/vendor/lunr.stemmer.support.min.js',
-    [require.resolve('lunr-languages/min/lunr.nl.min.js')]: 'assets/vendor/lunr.nl.min.js',
-  });
   eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });
   eleventyConfig.setQuietMode(true);
 }

@@ -3,10 +3,11 @@
 // for static hosts (site/host-files.11ty.js). A <meta> CSP cannot carry frame-ancestors (browsers
 // ignore it there, with a console error), so that directive is only in the header.
 
-/** Directives in order; a later helper may add e.g. `worker-src 'self'` here. */
+/** Directives in order. `worker-src` for the search page's Web Worker (search/browser/worker.ts). */
 export const CSP = [
   ["default-src", "'self'"],
   ["script-src", "'self'"],
+  ["worker-src", "'self'"],
   ["style-src", "'self'"],
   ["img-src", "'self' data:"],
   ["connect-src", "'self'"],
