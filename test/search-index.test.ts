@@ -76,7 +76,7 @@ describe('index files', () => {
       { key: '~t:lob', df: 0, modLen: 0, lists: [{ kind: LIST.tag, units: [1, 2], scores: [3.33, 3.33] }] },
     ];
     const back = decodeShard(encodeShard(entries));
-    expect(back.map((e) => ({ ...e, lists: e.lists.map((l) => ({ kind: l.kind, units: [...l.units], scores: [...l.scores].map((x) => Math.round(x * 100) / 100) })) }))).toEqual(entries);
+    expect(back.map((e) => ({ ...e, lists: e.lists.map((l) => ({ kind: l.kind, units: Array.from(l.units), scores: Array.from(l.scores).map((x) => Math.round(x * 100) / 100) })) }))).toEqual(entries);
 
     const table = { findings: [2, 0], kind: [0, 1], province: [3, -1], route: [1, -1], levels: [[0, 2], []], sectors: [[4], []], themes: [[1, 2], [1], [2], [0]], type: [0, 2, 3, 1] };
     const cols = decodeFacets(encodeFacets(table));

@@ -33,7 +33,7 @@ export function buildSearchIndex(graph: Graph): SearchData {
   const concepts: Concepts = { entries: new Map() };
   const none: Postings = { units: new Int32Array(0), scores: new Float64Array(0) };
   const add = (key: string, tag: Postings | undefined, expand: string[]) => {
-    const synonym = expand.length ? synonyms(text, expand) : null;
+    const synonym = expand.length ? synonyms(text, expand, units.units.length) : null;
     if (tag || synonym?.units.length) concepts.entries.set(key, { tag: tag ?? none, synonym });
   };
   for (const t of vocab.themes) add(`~t:${t.id}`, themes.get(t.id), t.expand);
@@ -44,7 +44,7 @@ export function buildSearchIndex(graph: Graph): SearchData {
 }
 
 /** Best text score per unit over a concept's one-word synonyms. */
-function synonyms(text: TextIndex, expand: string[]): Postings {
+function synonyms(text: TextIndex, expand: string[], units: number): Postings {
   const lists = expand.map((s) => text.byTerm.get(text.canon(s))).filter((t): t is NonNullable<typeof t> => !!t);
-  return bestOf(lists, SYNONYM_LIMIT);
+  return bestOf(lists, units, SYNONYM_LIMIT);
 }

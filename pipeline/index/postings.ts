@@ -196,12 +196,11 @@ export function tokenPostings(units: readonly Unit[], values: (u: Unit) => reado
 }
 
 /** Best score per unit over several posting lists, keeping the `limit` best units. */
-export function bestOf(lists: readonly Postings[], limit: number): Postings {
-  const m = new Map<number, number>();
-  for (const l of lists) for (let i = 0; i < l.units.length; i++) m.set(l.units[i], Math.max(m.get(l.units[i]) ?? 0, l.scores[i]));
-  if (m.size > limit) {
-    const keep = [...m].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-    return fromMap(new Map(keep));
-  }
-  return fromMap(m);
+export function bestOf(lists: readonly Postings[], units: number, limit: number): Postings {
+  const best = new Float64Array(units);
+  for (const l of lists) for (let i = 0; i < l.units.length; i++) if (l.scores[i] > best[l.units[i]]) best[l.units[i]] = l.scores[i];
+  let hit: number[] = [];
+  for (let u = 0; u < units; u++) if (best[u] > 0) hit.push(u);
+  if (hit.length > limit) hit = hit.sort((a, b) => best[b] - best[a] || a - b).slice(0, limit).sort((a, b) => a - b);
+  return { units: Int32Array.from(hit), scores: Float64Array.from(hit, (u) => best[u]) };
 }

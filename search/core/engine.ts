@@ -106,7 +106,7 @@ export class SearchEngine {
   private fragment(page: number): Promise<Fragment> {
     let p = this.fragments.get(page);
     if (!p) {
-      p = this.file(`d/${page}.bin`).then(decodeFragment);
+      p = this.file(`d/${page}.json`).then(decodeFragment);
       p.catch(() => this.fragments.delete(page));
       this.fragments.set(page, p);
     }

@@ -4,9 +4,10 @@
 //   t/<n>.bin        term shards: a range of the sorted terms with their postings (encodeShard)
 //   facets.bin       per page and per finding the facet values (facet-table.ts)
 //   dict.bin         a Bloom filter of the index's words, for splitting unknown compounds (bloom.ts)
-//   d/<page>.bin     per case or note what a result shows: title, URL, summary, findings (JSON)
-// Binary files are unsigned LEB128 varints, gzipped at build time; readers accept them gzipped
-// or already decompressed by the host (Content-Encoding), so any static host serves them.
+//   d/<page>.json    per case or note what a result shows: title, URL, summary, findings
+// Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
+// types); readers accept them gzipped or already decompressed by the host (Content-Encoding).
+// Text files (meta, fragments) are left to the host's compression, like the pages.
 import type { Fragment, ShardEntry, SearchMeta } from './types.ts';
 
 export const FORMAT_VERSION = 2;
