@@ -1,9 +1,10 @@
 // Invariants of the real corpus in sources/: what a beleidsmaker relies on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check, makeConfig, type CheckResult } from '../pipeline/build.ts';
-import { lunr, searchVocab } from '../pipeline/index/index.ts';
+import { buildSearchIndex } from '../pipeline/index/index.ts';
 import { link, type Graph } from '../pipeline/link/index.ts';
-import { analyseQuery, prepareVocab } from '../site/assets/js/search-core.js';
+import { analyseQuery, namedConcepts } from '../search/core/query.ts';
+import { nodeAnalyzer } from '../search/node.ts';
 import { PROJECT_ROOT } from './helpers/corpus.ts';
 
 let r: CheckResult;
@@ -110,17 +111,19 @@ describe('the corpus', () => {
   });
 
   it('should expand a synonym to one theme only, never also to a sector or province (as search matches them)', () => {
-    const pv = prepareVocab(lunr, searchVocab(g));
+    const { vocab } = buildSearchIndex(g).meta;
     const owners = new Map<string, Set<string>>();
     for (const list of ['themes', 'provinces', 'sectors'] as const) {
-      for (const item of pv[list] as { id: string; stemmed: string[] }[]) for (const phrase of item.stemmed) owners.set(phrase, new Set([...(owners.get(phrase) ?? []), `${list}:${item.id}`]));
+      for (const item of vocab[list]) for (const phrase of item.phrases) owners.set(phrase, new Set([...(owners.get(phrase) ?? []), `${list}:${item.id}`]));
     }
     const shared = [...owners].filter(([, o]) => o.size > 1 && [...o].some((x) => x.startsWith('themes:'))).map(([phrase, o]) => `${phrase}: ${[...o].join(', ')}`);
     expect(shared).toEqual([]);
   });
 
   it('should find the one theme for what people type, and none for a leerweg', () => {
-    const pv = prepareVocab(lunr, searchVocab(g));
+    const { meta } = buildSearchIndex(g);
+    const analyzer = nodeAnalyzer();
+    const named = (q: string) => namedConcepts(analyseQuery(q, meta, analyzer).words, meta).filter((c) => c.list === 'themes').map((c) => c.id);
     const expectTheme: [string, string[]][] = [
       ['mavo', []],
       ['maatwerk', ['modulair-en-maatwerk']],
@@ -134,7 +137,7 @@ describe('the corpus', () => {
       ['zorgplicht', ['overstap-en-overdracht']],
       ['businesscase', ['bekostiging']],
     ];
-    for (const [q, themes] of expectTheme) expect([q, analyseQuery(lunr, q, pv).themes]).toEqual([q, themes]);
+    for (const [q, themes] of expectTheme) expect([q, named(q)]).toEqual([q, themes]);
   });
 
   it('should give every place a province and coordinates inside the Netherlands', () => {

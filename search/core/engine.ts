@@ -7,7 +7,7 @@ import { Facets } from './facets.ts';
 import { Bloom } from './bloom.ts';
 import { decodeFacets } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip } from './format.ts';
-import { groupHits, type Group } from './group.ts';
+import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, type QueryAnalysis } from './query.ts';
 import { exactEntries, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
@@ -31,6 +31,7 @@ export class SearchEngine {
   /** paths fetched, in order (tests and the benchmark read it) */
   readonly requests: string[] = [];
   weights: Weights = WEIGHTS;
+  grouping: Grouping = GROUPING;
 
   private constructor(
     readonly meta: SearchMeta,
@@ -175,7 +176,7 @@ export class SearchEngine {
     const ranked = a.words.length ? this.scorer.rank(a, postings, parts, this.weights) : null;
     const { active, kept, notes } = facets.validate(state.filters);
     const hits = ranked ?? (active.size ? null : { units: [], scores: [] });
-    const grouped = groupHits(hits, facets, active, limit);
+    const grouped = groupHits(hits, facets, active, limit, this.grouping);
     const facetCounts = facets.count(hits ? hits.units : range(facets.units), active);
     const tRank = now();
     const m = marker(a, ranked?.matched ?? []);

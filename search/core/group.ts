@@ -2,10 +2,16 @@
 // findings of one note take one place in the list and the cases a question is about follow.
 import type { Facets, Filters } from './facets.ts';
 
-/** Findings shown beneath a page: at most this many, */
-export const SHOWN = 3;
-/** and only those scoring at least this share of the page's best finding (the rest: "more"). */
-const SHOWN_SHARE = 0.35;
+/** How results are grouped; `npm run eval:search` measures the effect of changing it. */
+export const GROUPING = {
+  /** findings shown beneath a page: at most this many, */
+  shown: 3,
+  /** and only those scoring at least this share of the page's best finding (the rest: "more") */
+  shownShare: 0.35,
+  /** a page ranks by its best unit plus this share of its next best findings' scores (evidence) */
+  evidence: 0,
+};
+export type Grouping = typeof GROUPING;
 /** Matching findings of one page listed under "more" (beyond that, the page itself lists them). */
 const MORE = 12;
 
@@ -35,21 +41,26 @@ export interface Grouped {
  * Group matching units that pass the filters by page, pages ordered by their best unit (ties: index
  * order). Without a query (`hits` null) every unit passing the filters counts, in index order.
  */
-export function groupHits(hits: { units: ArrayLike<number>; scores: ArrayLike<number> } | null, facets: Facets, active: Filters, limit: number): Grouped {
+export function groupHits(hits: { units: ArrayLike<number>; scores: ArrayLike<number> } | null, facets: Facets, active: Filters, limit: number, opts: Grouping = GROUPING): Grouped {
   const n = hits ? hits.units.length : facets.units;
   const unitAt = (i: number) => (hits ? hits.units[i] : i);
   const scoreAt = (i: number) => (hits ? hits.scores[i] : 0);
-  const best = new Map<number, number>();
+  // per page its best score and the next best two (for the evidence share)
+  const best = new Map<number, [number, number, number]>();
   const passing: number[] = [];
   for (let i = 0; i < n; i++) {
     const u = unitAt(i);
     if (!facets.passes(u, active)) continue;
     passing.push(i);
     const p = facets.pageOf[u];
+    const s = scoreAt(i);
     const b = best.get(p);
-    if (b === undefined || scoreAt(i) > b) best.set(p, scoreAt(i));
+    if (!b) best.set(p, [s, 0, 0]);
+    else if (s > b[0]) best.set(p, [s, b[0], b[1]]);
+    else if (s > b[1]) best.set(p, [b[0], s, b[1]]);
+    else if (s > b[2]) b[2] = s;
   }
-  const order = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  const order = [...best].map(([page, [a, b, c]]): [number, number] => [page, a + opts.evidence * (b + c)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
   const groups = new Map<number, Group & { all: Hit[] }>(order.map(([page, score]) => [page, { page, score, pageHit: null, findings: [], more: [], all: [] }]));
   for (const i of passing) {
     const u = unitAt(i);
@@ -63,7 +74,7 @@ export function groupHits(hits: { units: ArrayLike<number>; scores: ArrayLike<nu
   for (const g of groups.values()) {
     g.all.sort((a, b) => b.score - a.score || a.unit - b.unit);
     const top = g.all[0]?.score ?? 0;
-    const shown = g.all.filter((h, i) => i < SHOWN && (!hits || h.score >= top * SHOWN_SHARE));
+    const shown = g.all.filter((h, i) => i < opts.shown && (!hits || h.score >= top * opts.shownShare));
     out.push({ page: g.page, score: g.score, pageHit: g.pageHit, findings: shown, more: g.all.slice(shown.length, shown.length + MORE) });
   }
   return { groups: out, totalGroups: best.size, units: passing.length };

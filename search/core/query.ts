@@ -98,8 +98,8 @@ const LISTS: { list: ConceptList; prefix: string }[] = [
   { list: 'sectors', prefix: '~s:' },
 ];
 
-/** The concepts a query names by phrase, and the themes its words describe (see describedThemes). */
-function concepts(words: QueryWord[], meta: SearchMeta, opts: { parts: ReadonlyMap<number, readonly string[]>; generic: ReadonlySet<string> }): ConceptMatch[] {
+/** The themes, provinces and sectors a query names by one of their phrases (on stems or linker variants). */
+export function namedConcepts(words: QueryWord[], meta: SearchMeta): ConceptMatch[] {
   // a phrase word matches a query word's stem or one of its linker variants
   const forms = words.map((w) => new Set([w.stem, ...w.variants.map((v) => v.form)]));
   const stems = words.map((w) => w.stem);
@@ -114,6 +114,12 @@ function concepts(words: QueryWord[], meta: SearchMeta, opts: { parts: ReadonlyM
       if (covered.size) named.push({ list, id: item.id, key: prefix + item.id, strength: 1, words: [...covered].sort((a, b) => a - b), expand: item.expand.filter((t) => !stems.includes(t)) });
     }
   }
+  return named;
+}
+
+/** The concepts a query names by phrase, and the themes its words describe (see describedThemes). */
+function concepts(words: QueryWord[], meta: SearchMeta, opts: { parts: ReadonlyMap<number, readonly string[]>; generic: ReadonlySet<string> }): ConceptMatch[] {
+  const named = namedConcepts(words, meta);
   const places = new Set(named.filter((c) => c.list !== 'themes').flatMap((c) => c.words));
   const ids = new Set(named.filter((c) => c.list === 'themes').map((c) => c.id));
   const described = describedThemes(words, meta.vocab.themes, { ...opts, skip: places }).filter((c) => !ids.has(c.id));
