@@ -11,9 +11,9 @@ import type { Graph } from '../link/index.ts';
 
 /** Words of a province name that do not name it on their own ("noord" in Noord-Brabant). */
 const DIRECTIONS = new Set(['noord', 'zuid', 'oost', 'west', 'midden']);
-/** Weight of a definition word against a label or synonym word, and of a compound part. */
+/** Weight of a definition word against a label or synonym word, and of a compound part (of either). */
 const DEFINITION_WEIGHT = 0.5;
-const PART_WEIGHT = 0.8;
+const PART_WEIGHT = 0.5;
 
 export interface Vocab {
   themes: ThemeInfo[];
@@ -38,7 +38,9 @@ export function searchVocab(graph: Graph, analyzer: Analyzer, known: (s: string)
       const sp = splitTerm(w, (s) => known(s) || weights.has(s));
       if (sp) for (const part of [sp.canon.slice(0, sp.modLen), sp.head]) weights.set(part, Math.max(weights.get(part) ?? 0, x * PART_WEIGHT));
     };
-    for (const p of named) for (const w of p.split(' ')) add(w, 1);
+    // a word that names the theme on its own counts fully; a word of a longer phrase ("open dag")
+    // only as much as a definition word: the phrase as a whole names it
+    for (const p of named) for (const w of p.split(' ')) add(w, p.includes(' ') ? DEFINITION_WEIGHT : 1);
     for (const w of stems(t.definitie)) add(w, DEFINITION_WEIGHT);
     return {
       id: t.id,

@@ -9,8 +9,10 @@
 // - query side (decompound): a word the index does not hold at all is split into two known parts
 //   ("roosterproblemen" → rooster + problem), checked against the index's word list.
 
-/** Shortest modifier and head of a compound. */
+/** Shortest modifier and head of a compound; */
 export const MIN_PART = 3;
+/** a modifier followed by a linker is longer ("sam-en-werk" is no compound of "sam") */
+const MIN_LINKED = 4;
 const LINKERS = ['en', 's'] as const;
 
 export interface CompoundSplit {
@@ -31,7 +33,7 @@ export function splitTerm(term: string, known: (s: string) => boolean): Compound
     const mod = term.slice(0, i);
     if (!known(mod)) continue;
     for (const linker of ['', ...LINKERS]) {
-      if (!term.startsWith(linker, i)) continue;
+      if (!term.startsWith(linker, i) || (linker && i < MIN_LINKED)) continue;
       const head = term.slice(i + linker.length);
       if (head.length >= MIN_PART && known(head)) return { canon: mod + head, modLen: i, head };
     }
@@ -43,7 +45,7 @@ export function splitTerm(term: string, known: (s: string) => boolean): Compound
 export function linkerVariants(term: string): { form: string; modLen: number }[] {
   const out: { form: string; modLen: number }[] = [];
   if (!/^[a-z]+$/.test(term)) return out;
-  for (let i = MIN_PART; i < term.length; i++) {
+  for (let i = MIN_LINKED; i < term.length; i++) {
     for (const linker of LINKERS) {
       if (term.startsWith(linker, i) && term.length - i - linker.length >= MIN_PART) out.push({ form: term.slice(0, i) + term.slice(i + linker.length), modLen: i });
     }

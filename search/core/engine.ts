@@ -6,10 +6,10 @@ import { decompound } from './compounds.ts';
 import { Facets } from './facets.ts';
 import { Bloom } from './bloom.ts';
 import { decodeFacets } from './facet-table.ts';
-import { decodeFragment, decodeShard, gunzip } from './format.ts';
+import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
-import { analyseQuery, type QueryAnalysis } from './query.ts';
-import { exactEntries, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
+import { analyseQuery, MATCHING, type Matching, type QueryAnalysis } from './query.ts';
+import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
@@ -32,6 +32,7 @@ export class SearchEngine {
   readonly requests: string[] = [];
   weights: Weights = WEIGHTS;
   grouping: Grouping = GROUPING;
+  matching: Matching = MATCHING;
 
   private constructor(
     readonly meta: SearchMeta,
@@ -154,23 +155,32 @@ export class SearchEngine {
     await this.ensure(need.keys, need.prefixes);
     const postings = this.postings();
     // words the index holds in no form are split into two known parts, which count in the text
-    // and may describe a theme
-    const unknown = new Set(a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length ? [] : [i])));
+    // and may tell what the query is about
+    const unknown = a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length ? [] : [i]));
     const parts = new Map<number, [string, string]>();
-    const long = [...unknown].filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
+    const long = unknown.filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
     if (long.length) {
       const dict = await this.words();
       for (const i of long) {
         const split = decompound(a.words[i].word, (s) => dict.has(s), (x) => this.analyzer.stem(x));
         if (split) parts.set(i, split);
       }
-    }
-    if (parts.size) {
-      a = analyseQuery(state.q, this.meta, this.analyzer, parts);
       const more = [...parts.values()].flat();
-      await this.ensure([...more, ...a.concepts.map((c) => c.key)], more);
+      await this.ensure(more, more);
     }
+    // the themes it is about, now that the index tells how informative each word is
+    const df = (s: string) => postings.entry(s)?.df ?? 0;
+    const imp = (i: number) => {
+      const w = a.words[i];
+      const known = exactEntries(postings, w.stem, w.variants);
+      if (known.length) return idf(Math.max(...known.map((e) => e.df)), this.meta.counts.units);
+      const p = parts.get(i);
+      return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
+    };
     const facets = await facetsP;
+    const lifts = a.words.map((w) => themeLift(exactEntries(postings, w.stem, w.variants), facets, this.meta.vocab.themes.length));
+    a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, lift: (i, t) => lifts[i]?.[t] ?? null });
+    await this.ensure(a.concepts.map((c) => c.key));
     const tLoad = now();
     this.scorer ??= new Scorer(this.meta.counts.units);
     const ranked = a.words.length ? this.scorer.rank(a, postings, parts, this.weights) : null;
@@ -233,6 +243,24 @@ export class SearchEngine {
     }
     return out;
   }
+}
+
+/** Fewer units than this holding a word: too few to tell which themes it goes with. */
+const LIFT_MIN_UNITS = 5;
+
+/**
+ * Per theme: how much more often the units holding a word are tagged with it than all units are
+ * (1: as often); null when the word is in too few units.
+ */
+function themeLift(entries: ShardEntry[], facets: Facets, themes: number): Float64Array | null {
+  const units = new Set<number>();
+  for (const e of entries) for (const l of e.lists) if (l.kind === LIST.text) for (let k = 0; k < l.units.length; k++) units.add(l.units[k]);
+  if (units.size < LIFT_MIN_UNITS) return null;
+  const c = facets.cols;
+  const with_ = new Float64Array(themes);
+  for (const u of units) for (let k = c.themesOff[u]; k < c.themesOff[u + 1]; k++) with_[c.themes[k]]++;
+  const base = facets.themeCounts();
+  return with_.map((n, t) => (base[t] ? n / units.size / (base[t] / facets.units) : 0));
 }
 
 const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);

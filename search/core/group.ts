@@ -9,7 +9,7 @@ export const GROUPING = {
   /** and only those scoring at least this share of the page's best finding (the rest: "more") */
   shownShare: 0.35,
   /** a page ranks by its best unit plus this share of its next best findings' scores (evidence) */
-  evidence: 0,
+  evidence: 0.1,
 };
 export type Grouping = typeof GROUPING;
 /** Matching findings of one page listed under "more" (beyond that, the page itself lists them). */

@@ -24,8 +24,8 @@ export const WEIGHTS = {
   typing: 0.8,
   /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
   part: 0.5,
-  /** a theme the query names or describes: the units tagged with it */
-  themes: 0.25,
+  /** a theme the query is about (times the share it explains): the units tagged with it */
+  themes: 0.5,
   /** a province named: its units */
   provinces: 1.5,
   /** a sector named: its units */
@@ -35,9 +35,11 @@ export const WEIGHTS = {
   /** coverage: the score is multiplied by (share of the query's idf-weighted words matched) ^ this */
   coverage: 2,
   /** coverage weight of a word that names a concept (the query's topic), in queries of several words */
-  topic: 2,
+  topic: 3,
   /** share of a word's coverage weight when it matched only through a concept or one compound part */
   concept: 0.7,
+  /** units tagged with a theme the query is about score (1 + this × the theme's strength) times more */
+  tagged: 0.5,
 };
 export type Weights = typeof WEIGHTS;
 
@@ -92,6 +94,9 @@ export function exactEntries(p: Postings, stem: string, variants: { form: string
   }
   return out;
 }
+
+/** Units kept at least, whatever their coverage, when there are that many (see combine). */
+const KEEP = 10;
 
 /** A posting list with a weight, and whether it matches the word itself (not only a concept it names). */
 interface Part {
@@ -234,11 +239,15 @@ export class Scorer {
       for (const i of c.words) topic.add(i);
     }
     if (n > 1) for (const i of topic) wordIdf[i] *= w.topic;
-    return this.combine(contrib, wordIdf, w, matched);
+    const boosts = a.concepts.flatMap((c) => {
+      const tag = c.list === 'themes' ? listOf(p.entry(c.key), LIST.tag) : undefined;
+      return tag ? [{ list: tag, factor: 1 + w.tagged * c.strength }] : [];
+    });
+    return this.combine(contrib, wordIdf, w, matched, boosts);
   }
 
   /** Sum each word's parts, fold them into score and coverage, and keep the units that cover enough. */
-  private combine(contrib: Part[][], wordIdf: number[], w: Weights, matched: Set<string>): Ranked {
+  private combine(contrib: Part[][], wordIdf: number[], w: Weights, matched: Set<string>, boosts: { list: PostingList; factor: number }[]): Ranked {
     const { total, cov, word, lit, seen, seenAll, touched, touchedAll } = this;
     let all = 0;
     contrib.forEach((parts, i) => {
@@ -267,10 +276,13 @@ export class Scorer {
         seen[u] = 0;
       }
     });
+    // a unit tagged with several themes of the query gets the largest boost
+    for (const { list, factor } of boosts) for (let j = 0; j < list.units.length; j++) if (seenAll[list.units[j]]) word[list.units[j]] = Math.max(word[list.units[j]], factor);
     const sumIdf = wordIdf.reduce((s, x) => s + x, 0) || 1;
-    let top = 0;
-    for (let j = 0; j < all; j++) top = Math.max(top, cov[touchedAll[j]] / sumIdf);
-    const min = contrib.length >= 2 ? top / 2 : 0;
+    // with several words, units covering less than half of what the best cover drop out — unless
+    // that leaves fewer than KEEP: a rare word in one case must not hide the rest of the question
+    const covs = Float64Array.from({ length: all }, (_, j) => cov[touchedAll[j]] / sumIdf).sort().reverse();
+    const min = contrib.length >= 2 ? Math.min((covs[0] ?? 0) / 2, covs[Math.min(KEEP, all) - 1] ?? 0) : 0;
     const units: number[] = [];
     const scores: number[] = [];
     for (let j = 0; j < all; j++) {
@@ -278,8 +290,9 @@ export class Scorer {
       const coverage = cov[u] / sumIdf;
       if (coverage >= min) {
         units.push(u);
-        scores.push(total[u] * coverage ** w.coverage);
+        scores.push(total[u] * coverage ** w.coverage * (word[u] || 1));
       }
+      word[u] = 0;
       total[u] = 0;
       cov[u] = 0;
       seenAll[u] = 0;
