@@ -1,11 +1,8 @@
 // One measured run, in its own process so its peak memory is its own. Prints JSON on the last line.
 //   pipeline <sources> <out>   the full build (pipeline + Eleventy + atomic swap) via the CLI code
 //   eleventy <input> <out>     plain Eleventy on the same markdown files, default configuration
-//   search <out>               load the built search index and time queries
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+//   search <out>               the search on the built site, ours beside Pagefind (bench-search.ts)
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 
 const [mode, a, b] = process.argv.slice(2);
@@ -31,31 +28,8 @@ if (mode === 'pipeline') {
   const elev = new Eleventy(a, b, { quietMode: true, configPath: join(process.cwd(), 'scripts/bench-plain.eleventy.js') });
   await elev.write();
 } else if (mode === 'search') {
-  const require = createRequire(import.meta.url);
-  const lunr = require('lunr');
-  require('lunr-languages/lunr.stemmer.support')(lunr);
-  require('lunr-languages/lunr.nl')(lunr);
-  const core = await import('../site/assets/js/search-core.js');
-  const indexRaw = readFileSync(join(a, 'search/index.json'));
-  const docsRaw = readFileSync(join(a, 'search/docs.json'));
-  result.indexBytes = indexRaw.length;
-  result.docsBytes = docsRaw.length;
-  result.gzipBytes = gzipSync(indexRaw).length + gzipSync(docsRaw).length;
-  // the same engine and ranking the search page uses
-  const tl = performance.now();
-  const engine = core.createEngine(lunr, JSON.parse(indexRaw.toString()), JSON.parse(docsRaw.toString()));
-  result.loadMs = Math.round(performance.now() - tl);
-  const queries = ['stage', 'docenten', 'vervoer bus', 'lob', 'rooster', 'Limburg', 'samenwerking bestuur', 'examen', 'leerlingen begeleiding', 'weert'];
-  const times: number[] = [];
-  for (let rep = 0; rep < 5; rep++)
-    for (const q of queries) {
-      const s = performance.now();
-      core.search(engine, q);
-      times.push(performance.now() - s);
-    }
-  times.sort((x, y) => x - y);
-  result.queryP50Ms = Math.round(times[Math.floor(times.length * 0.5)] * 100) / 100;
-  result.queryP95Ms = Math.round(times[Math.floor(times.length * 0.95)] * 100) / 100;
+  // ours and Pagefind on the built site: bytes for the first query and ten more, query times
+  Object.assign(result, await (await import('./bench-search.ts')).benchSearch(a));
 }
 
 result.ms = Math.round(performance.now() - t0);

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeCorpus } from './bench-corpus.ts';
+import { searchTable } from './bench-search.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -39,10 +40,10 @@ for (const n of ns) {
 }
 
 writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, rows }, null, 2)}\n`);
-const kb = (b: number) => `${Math.round(b / 1024)} KB`;
-console.log('\n| N | plain Eleventy | pipeline + site | time ratio | plain RSS | pipeline RSS | RSS ratio | search index (gzip) | query p50 / p95 |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows as { n: number; plain: { ms: number; maxRssMb: number }; pipeline: { ms: number; maxRssMb: number }; search: { gzipBytes: number; queryP50Ms: number; queryP95Ms: number }; timeRatio: number; memoryRatio: number }[]) {
-  console.log(`| ${r.n} | ${r.plain.ms} ms | ${r.pipeline.ms} ms | ${r.timeRatio}× | ${r.plain.maxRssMb} MB | ${r.pipeline.maxRssMb} MB | ${r.memoryRatio}× | ${kb(r.search.gzipBytes)} | ${r.search.queryP50Ms} / ${r.search.queryP95Ms} ms |`);
+console.log('\n| N | plain Eleventy | pipeline + site | time ratio | plain RSS | pipeline RSS | RSS ratio |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of rows as { n: number; plain: { ms: number; maxRssMb: number }; pipeline: { ms: number; maxRssMb: number }; timeRatio: number; memoryRatio: number }[]) {
+  console.log(`| ${r.n} | ${r.plain.ms} ms | ${r.pipeline.ms} ms | ${r.timeRatio}× | ${r.plain.maxRssMb} MB | ${r.pipeline.maxRssMb} MB | ${r.memoryRatio}× |`);
 }
+console.log(`\nsearch (bytes as transferred, gzip):\n${searchTable(rows as unknown as Parameters<typeof searchTable>[0])}`);
 console.log(`\nwritten: ${join('bench-output', 'bench.json')}`);
