@@ -178,8 +178,12 @@ export class SearchEngine {
       return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
     };
     const facets = await facetsP;
-    const lifts = a.words.map((w) => themeLift(exactEntries(postings, w.stem, w.variants), facets, this.meta.vocab.themes.length));
-    a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, lift: (i, t) => lifts[i]?.[t] ?? null });
+    const lifts = new Map<number, Float64Array | null>();
+    const lift = (i: number, t: number) => {
+      if (!lifts.has(i)) lifts.set(i, themeLift(exactEntries(postings, a.words[i].stem, a.words[i].variants), facets, this.meta.vocab.themes.length));
+      return lifts.get(i)?.[t] ?? null;
+    };
+    a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, lift });
     await this.ensure(a.concepts.map((c) => c.key));
     const tLoad = now();
     this.scorer ??= new Scorer(this.meta.counts.units);
@@ -253,14 +257,24 @@ const LIFT_MIN_UNITS = 5;
  * (1: as often); null when the word is in too few units.
  */
 function themeLift(entries: ShardEntry[], facets: Facets, themes: number): Float64Array | null {
-  const units = new Set<number>();
-  for (const e of entries) for (const l of e.lists) if (l.kind === LIST.text) for (let k = 0; k < l.units.length; k++) units.add(l.units[k]);
-  if (units.size < LIFT_MIN_UNITS) return null;
+  const lists = entries.flatMap((e) => e.lists.filter((l) => l.kind === LIST.text));
+  const seen = lists.length > 1 ? new Uint8Array(facets.units) : null;
   const c = facets.cols;
   const with_ = new Float64Array(themes);
-  for (const u of units) for (let k = c.themesOff[u]; k < c.themesOff[u + 1]; k++) with_[c.themes[k]]++;
+  let n = 0;
+  for (const l of lists)
+    for (let k = 0; k < l.units.length; k++) {
+      const u = l.units[k];
+      if (seen) {
+        if (seen[u]) continue;
+        seen[u] = 1;
+      }
+      n++;
+      for (let j = c.themesOff[u]; j < c.themesOff[u + 1]; j++) with_[c.themes[j]]++;
+    }
+  if (n < LIFT_MIN_UNITS) return null;
   const base = facets.themeCounts();
-  return with_.map((n, t) => (base[t] ? n / units.size / (base[t] / facets.units) : 0));
+  return with_.map((x, t) => (base[t] ? x / n / (base[t] / facets.units) : 0));
 }
 
 const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);

@@ -159,30 +159,63 @@ export class Facets {
   }
 
   /**
-   * Counts per facet value over `units` (which passed the filters, or `all` units of the query
-   * when `active` is not empty: pass those): a value counts the units that have it and pass the
-   * filters of the other facets. Selected values are listed even at 0.
+   * Counts per facet value over `units` (all units of the query, whether they pass the filters or
+   * not): a value counts the units that have it and pass the filters of the other facets.
+   * Selected values are listed even at 0. Typed arrays and no callbacks: at 10 000 cases a common
+   * word matches tens of thousands of units.
    */
   count(units: ArrayLike<number>, active: Filters): Record<FacetKey, [string, string, number][]> {
-    const keys = FACETS.map((f) => f.key).filter((k) => active.has(k));
-    const all = (1 << keys.length) - 1;
-    const counts = new Map(FACETS.map((f) => [f.key, new Map<number, number>()]));
+    const c = this.cols;
+    const keys = FACETS.map((f) => f.key);
+    const counts = keys.map((k) => new Int32Array(this.ids.get(k)!.length));
+    const [type, thema, provincie, route, niveau, sector] = counts;
+    // per facet a lookup of the wanted values, or null when the facet has no filter
+    const want = keys.map((k) => {
+      const vs = active.get(k);
+      if (!vs) return null;
+      const w = new Uint8Array(this.ids.get(k)!.length);
+      for (const v of vs) w[v] = 1;
+      return w;
+    });
+    const any = (w: Uint8Array, list: Uint16Array, a: number, b: number) => {
+      for (let i = a; i < b; i++) if (w[list[i]]) return 1;
+      return 0;
+    };
+    const all = want.reduce((m, w, b) => (w ? m | (1 << b) : m), 0);
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
-      const m = keys.length ? this.mask(u, active, keys) : 0;
-      for (const f of FACETS) {
-        const b = keys.indexOf(f.key);
-        if ((m | (b < 0 ? 0 : 1 << b)) !== all) continue;
-        const c = counts.get(f.key)!;
-        this.each(u, f.key, (v) => c.set(v, (c.get(v) ?? 0) + 1));
+      const p = c.pageOf[u];
+      // a facet counts the unit when it passes every other facet's filter: bit b of `skip`
+      // set means facet b may not count it
+      let skip = 0;
+      if (all) {
+        let m = 0;
+        if (want[0] && want[0][c.type[u]]) m |= 1;
+        if (want[1] && any(want[1], c.themes, c.themesOff[u], c.themesOff[u + 1])) m |= 2;
+        if (want[2] && c.province[p] >= 0 && want[2][c.province[p]]) m |= 4;
+        if (want[3] && c.route[p] >= 0 && want[3][c.route[p]]) m |= 8;
+        if (want[4] && any(want[4], c.levels, c.levelsOff[p], c.levelsOff[p + 1])) m |= 16;
+        if (want[5] && any(want[5], c.sectors, c.sectorsOff[p], c.sectorsOff[p + 1])) m |= 32;
+        const missing = all & ~m;
+        if (missing & (missing - 1)) continue; // fails two filters: counts nowhere
+        skip = missing ? ~missing & 63 : 0; // fails one: counts only in that facet
       }
+      if (!(skip & 1)) type[c.type[u]]++;
+      if (!(skip & 2)) for (let k = c.themesOff[u]; k < c.themesOff[u + 1]; k++) thema[c.themes[k]]++;
+      if (!(skip & 4) && c.province[p] >= 0) provincie[c.province[p]]++;
+      if (!(skip & 8) && c.route[p] >= 0) route[c.route[p]]++;
+      if (!(skip & 16)) for (let k = c.levelsOff[p]; k < c.levelsOff[p + 1]; k++) niveau[c.levels[k]]++;
+      if (!(skip & 32)) for (let k = c.sectorsOff[p]; k < c.sectorsOff[p + 1]; k++) sector[c.sectors[k]]++;
     }
     const out = {} as Record<FacetKey, [string, string, number][]>;
-    for (const f of FACETS) {
-      const c = counts.get(f.key)!;
-      for (const v of active.get(f.key) ?? []) if (!c.has(v)) c.set(v, 0);
-      out[f.key] = [...c].map(([v, n]): [string, string, number] => [this.ids.get(f.key)![v], this.label(f.key, v), n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'nl'));
-    }
+    keys.forEach((key, f) => {
+      const chosen = active.get(key) ?? new Set<number>();
+      const rows: [string, string, number][] = [];
+      counts[f].forEach((n, v) => {
+        if (n > 0 || chosen.has(v)) rows.push([this.ids.get(key)![v], this.label(key, v), n]);
+      });
+      out[key] = rows.sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'nl'));
+    });
     return out;
   }
 }

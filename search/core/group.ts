@@ -45,23 +45,36 @@ export function groupHits(hits: { units: ArrayLike<number>; scores: ArrayLike<nu
   const n = hits ? hits.units.length : facets.units;
   const unitAt = (i: number) => (hits ? hits.units[i] : i);
   const scoreAt = (i: number) => (hits ? hits.scores[i] : 0);
-  // per page its best score and the next best two (for the evidence share)
-  const best = new Map<number, [number, number, number]>();
+  // per page its best score and the next best two (for the evidence share), in typed arrays
+  const pages = facets.pageStart.length;
+  const b0 = new Float64Array(pages).fill(-1);
+  const b1 = new Float64Array(pages);
+  const b2 = new Float64Array(pages);
+  const touched: number[] = [];
   const passing: number[] = [];
   for (let i = 0; i < n; i++) {
     const u = unitAt(i);
-    if (!facets.passes(u, active)) continue;
+    if (active.size && !facets.passes(u, active)) continue;
     passing.push(i);
     const p = facets.pageOf[u];
     const s = scoreAt(i);
-    const b = best.get(p);
-    if (!b) best.set(p, [s, 0, 0]);
-    else if (s > b[0]) best.set(p, [s, b[0], b[1]]);
-    else if (s > b[1]) best.set(p, [b[0], s, b[1]]);
-    else if (s > b[2]) b[2] = s;
+    if (b0[p] < 0) {
+      touched.push(p);
+      b0[p] = s;
+    } else if (s > b0[p]) {
+      b2[p] = b1[p];
+      b1[p] = b0[p];
+      b0[p] = s;
+    } else if (s > b1[p]) {
+      b2[p] = b1[p];
+      b1[p] = s;
+    } else if (s > b2[p]) b2[p] = s;
   }
-  const order = [...best].map(([page, [a, b, c]]): [number, number] => [page, a + opts.evidence * (b + c)]).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
-  const groups = new Map<number, Group & { all: Hit[] }>(order.map(([page, score]) => [page, { page, score, pageHit: null, findings: [], more: [], all: [] }]));
+  const rank = (p: number) => b0[p] + opts.evidence * (b1[p] + b2[p]);
+  const ranks = new Float64Array(pages);
+  for (const p of touched) ranks[p] = rank(p);
+  const order = touched.sort((a, b) => ranks[b] - ranks[a] || a - b).slice(0, limit);
+  const groups = new Map<number, Group & { all: Hit[] }>(order.map((page) => [page, { page, score: rank(page), pageHit: null, findings: [], more: [], all: [] }]));
   for (const i of passing) {
     const u = unitAt(i);
     const g = groups.get(facets.pageOf[u]);
@@ -77,5 +90,5 @@ export function groupHits(hits: { units: ArrayLike<number>; scores: ArrayLike<nu
     const shown = g.all.filter((h, i) => i < opts.shown && (!hits || h.score >= top * opts.shownShare));
     out.push({ page: g.page, score: g.score, pageHit: g.pageHit, findings: shown, more: g.all.slice(shown.length, shown.length + MORE) });
   }
-  return { groups: out, totalGroups: best.size, units: passing.length };
+  return { groups: out, totalGroups: touched.length, units: passing.length };
 }
