@@ -62,8 +62,6 @@ export const MATCHING = {
   maxThemes: 3,
   /** weight of a definition word that belongs to this theme only (less when shared with others) */
   definition: 1,
-  /** a word in no theme's vocabulary counts this much of its weight in the whole the themes must explain */
-  other: 0,
 };
 export type Matching = typeof MATCHING;
 
@@ -191,7 +189,7 @@ export function themeMatches(words: QueryWord[], themes: ThemeInfo[], opts: Matc
   const skip = opts.skip ?? new Set<number>();
   const generic = opts.generic ?? new Set<string>();
   const imp = opts.imp ?? (() => 1);
-  const { describes, definition, other } = opts.matching ?? MATCHING;
+  const { describes, definition } = opts.matching ?? MATCHING;
   const maps = themes.map((t) => new Map(t.words));
   const df = new Map<string, number>();
   for (const m of maps) for (const w of m.keys()) df.set(w, (df.get(w) ?? 0) + 1);
@@ -200,9 +198,9 @@ export function themeMatches(words: QueryWord[], themes: ThemeInfo[], opts: Matc
   const forms = words.map((w) => new Set([w.stem, ...w.variants.map((v) => v.form)]));
   const sub = words.map((_, i) => (parts.get(i) ?? []).filter((p) => !generic.has(p)));
   const counts = words.map((w, i) => !skip.has(i) && !generic.has(w.stem) && [w.stem, ...sub[i]].some((s) => df.has(s)));
-  const themed = words.reduce((sum, _, i) => sum + (counts[i] ? imp(i) : 0), 0);
-  if (!themed) return [];
-  const total = themed + other * words.reduce((sum, w, i) => sum + (!counts[i] && !skip.has(i) && !generic.has(w.stem) ? imp(i) : 0), 0);
+  // the whole the themes must explain: the words that occur in some theme's vocabulary
+  const total = words.reduce((sum, _, i) => sum + (counts[i] ? imp(i) : 0), 0);
+  if (!total) return [];
   const out: ConceptMatch[] = [];
   themes.forEach((t, ti) => {
     // a label or synonym word (weight ≥ 0.8: the word or its compound part) counts as it is; a
