@@ -2,7 +2,8 @@
 // hand (`expect`) and/or by a rule (`match`) evaluated on the current content, so expectations
 // survive rewording and re-tagging of the sources:
 //   findings: { themes?: all of these tags, anyTheme?: at least one, text?: regex over the folded text }
-//   pages:    { province?: [...], place?: [...], text?: regex over title, summary and prose }
+//   pages:    { province?: [...], place?: [...], text?: regex over title, summary and prose,
+//               summary?: regex over title and summary }
 //   ids:      extra ids by hand
 // Text is folded (lower case, no diacritics) before the regex runs, so rules are written folded.
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { fold } from '../search/core/analysis.ts';
 
 export interface QueryRule {
   findings?: { themes?: string[]; anyTheme?: string[]; text?: string };
-  pages?: { province?: string[]; place?: string[]; text?: string };
+  pages?: { province?: string[]; place?: string[]; text?: string; summary?: string };
   ids?: string[];
 }
 
@@ -40,6 +41,7 @@ export function readQueries(path: string): QuerySpec[] {
 export function resolveQueries(specs: QuerySpec[], graph: Graph): ResolvedQuery[] {
   const known = new Set<string>([...graph.cases.map((c) => c.id), ...graph.notes.map((n) => n.id), ...graph.findings.map((f) => f.id)]);
   const pageText = new Map<string, string>([...graph.cases, ...graph.notes].map((p) => [p.id, fold(`${p.title}\n${p.summary}\n${p.proseText}`)]));
+  const pageSummary = new Map<string, string>([...graph.cases, ...graph.notes].map((p) => [p.id, fold(`${p.title}\n${p.summary}`)]));
   const problems: string[] = [];
   const out = specs.map((s) => {
     const ids = new Set(s.expect ?? []);
@@ -55,10 +57,9 @@ export function resolveQueries(specs: QuerySpec[], graph: Graph): ResolvedQuery[
       }
     }
     if (m?.pages) {
-      const { province = [], place = [], text } = m.pages;
-      const re = text ? new RegExp(text) : null;
+      const { province = [], place = [], text, summary } = m.pages;
       for (const c of graph.cases) if (province.includes(c.meta.provincie) || c.meta.plaatsen.some((p) => place.includes(p))) ids.add(c.id);
-      if (re) for (const [id, t] of pageText) if (re.test(t)) ids.add(id);
+      for (const [re, texts] of [[text, pageText], [summary, pageSummary]] as const) if (re) for (const [id, t] of texts) if (new RegExp(re).test(t)) ids.add(id);
     }
     for (const id of m?.ids ?? []) ids.add(id);
     const unknown = [...ids].filter((id) => !known.has(id));

@@ -158,6 +158,11 @@ export class SearchEngine {
     // and may tell what the query is about
     const unknown = a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length ? [] : [i]));
     const parts = new Map<number, [string, string]>();
+    // a compound the index holds tells its parts itself: they may tell what the query is about
+    a.words.forEach((w, i) => {
+      const e = exactEntries(postings, w.stem, w.variants).find((x) => x.modLen);
+      if (e) parts.set(i, [e.key.slice(0, e.modLen), e.key.slice(e.modLen)]);
+    });
     const long = unknown.filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
     if (long.length) {
       const dict = await this.words();

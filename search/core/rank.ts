@@ -25,7 +25,7 @@ export const WEIGHTS = {
   /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
   part: 0.5,
   /** a theme the query is about (times the share it explains): the units tagged with it */
-  themes: 0.5,
+  themes: 0.25,
   /** a province named: its units */
   provinces: 1.5,
   /** a sector named: its units */
