@@ -14,8 +14,9 @@ require('lunr-languages/lunr.nl')(lunr);
 
 export { lunr };
 
-/** A fresh analyzer (its stem memo lives as long as it does). */
-export const nodeAnalyzer = (): Analyzer => createAnalyzer(lunr as unknown as LunrNl);
+/** One analyzer for the process: its stem memo (bounded) carries over between builds of the dev server. */
+const shared = createAnalyzer(lunr as unknown as LunrNl);
+export const nodeAnalyzer = (): Analyzer => shared;
 
 /** The engine over `<site>/search/`, reading files as the worker fetches them. */
 export function openSiteEngine(site: string): Promise<SearchEngine> {
