@@ -21,6 +21,8 @@ const clearBtn = $<HTMLButtonElement>('clear-filters');
 const moreWrap = $('more-wrap');
 const moreBtn = $<HTMLButtonElement>('more');
 
+/** Typing pauses this long (ms) before a search: the worker answers in milliseconds, results follow the typing. */
+const DEBOUNCE = 30;
 /** Result groups per page of results. */
 const PAGE = 10;
 
@@ -136,7 +138,7 @@ if (form && input && resultsEl && facetsEl) {
   input.addEventListener('input', () => {
     start();
     clearTimeout(timer);
-    timer = window.setTimeout(() => fromForm(false), 60);
+    timer = window.setTimeout(() => fromForm(false), DEBOUNCE);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
