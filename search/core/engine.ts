@@ -8,7 +8,7 @@ import { Bloom } from './bloom.ts';
 import { decodeFacets } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
-import { analyseQuery, MATCHING, type Matching, type QueryAnalysis } from './query.ts';
+import { analyseQuery, LIMITS, MATCHING, type Matching, type QueryAnalysis } from './query.ts';
 import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
@@ -200,7 +200,8 @@ export class SearchEngine {
     const tRank = now();
     const m = marker(a, ranked?.matched ?? []);
     const shown = await Promise.all(grouped.groups.map((g) => this.render(g, m, facets)));
-    if (a.cut === 'words') notes.unshift(`Alleen de eerste ${a.words.length} woorden van de zoekvraag zijn gebruikt.`);
+    if (a.cut === 'words') notes.unshift(`Alleen de eerste ${LIMITS.words} woorden van de zoekvraag zijn gebruikt.`);
+    if (a.cut === 'chars') notes.unshift(`De zoekvraag was langer dan ${LIMITS.chars} tekens en is ingekort.`);
     const t1 = now();
     return {
       q: a.q,

@@ -8,7 +8,7 @@
 // Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
 // types); readers accept them gzipped or already decompressed by the host (Content-Encoding).
 // Text files (meta, fragments) are left to the host's compression, like the pages.
-import type { Fragment, ShardEntry, SearchMeta } from './types.ts';
+import type { Fragment, ShardEntry } from './types.ts';
 
 export const FORMAT_VERSION = 2;
 /** Scores are stored as integers: round(score × SCORE_SCALE). */
@@ -29,9 +29,6 @@ export class Writer {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
-  }
-  get length(): number {
-    return this.n;
   }
   byte(x: number): this {
     this.room(1);
@@ -65,9 +62,6 @@ export class Writer {
 export class Reader {
   pos = 0;
   constructor(private readonly buf: Uint8Array) {}
-  get done(): boolean {
-    return this.pos >= this.buf.length;
-  }
   byte(): number {
     if (this.pos >= this.buf.length) throw new Error('index file is cut short');
     return this.buf[this.pos++];
@@ -169,4 +163,3 @@ export async function gunzip(buf: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export type { SearchMeta };
