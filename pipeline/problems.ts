@@ -1,5 +1,6 @@
 // Positioned problems (vfile-message style) and the catalogue of rules that produce them.
 // Content problems are collected, never thrown: one run reports all of them.
+import { kB, LIMITS, nl } from './limits.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -22,8 +23,13 @@ export interface Rule {
 
 /** Every rule the pipeline reports, with the hint the author guide shows. */
 export const RULES = {
+  'file-missing': { title: 'Bestand ontbreekt', severity: 'error', hint: 'Maak het bestand aan (zie README). Meldingen die uit het ontbreken volgen, zoals onbekende thema\'s, worden pas getoond als het er is.' },
+  'symlink': { title: 'Symbolische link in de bronnen', severity: 'error', hint: 'Zet het bestand zelf in de map in plaats van een link ernaar; links worden nooit gevolgd.' },
+  'not-a-file': { title: 'Geen gewoon bestand', severity: 'error', hint: 'Alleen gewone bestanden worden gelezen; haal het weg.' },
+  'file-skipped': { title: 'Bestand wordt overgeslagen', severity: 'warning', hint: 'Alleen bestanden die op .md eindigen (kleine letters) worden gelezen, geen mappen; hernoem het bestand.' },
   'encoding': { title: 'Bestand is geen geldige UTF-8', severity: 'error', hint: 'Sla het bestand op als UTF-8 (in de meeste editors: "Opslaan als" → codering UTF-8).' },
   'yaml-syntax': { title: 'Fout in de YAML', severity: 'error', hint: 'Controleer inspringing, dubbele punten en aanhalingstekens; een waarde met een dubbele punt zet je tussen aanhalingstekens.' },
+  'frontmatter-language': { title: 'Frontmatter in een andere taal dan YAML', severity: 'error', hint: 'Begin het bestand met een regel met alleen "---"; alleen YAML wordt gelezen, nooit JavaScript of een andere taal.' },
   'frontmatter-missing': { title: 'Frontmatter ontbreekt', severity: 'error', hint: 'Begin het bestand met een blok tussen twee regels "---" (zie templates/case.md).' },
   'field-required': { title: 'Verplicht veld ontbreekt', severity: 'error', hint: 'Vul het veld in; templates/case.md laat alle velden zien.' },
   'field-type': { title: 'Veld heeft het verkeerde type', severity: 'error', hint: 'Gebruik het type dat het veld verwacht: tekst, lijst of getal.' },
@@ -36,6 +42,8 @@ export const RULES = {
   'unknown-case': { title: 'Onbekende case', severity: 'error', hint: 'Gebruik de bestandsnaam (zonder .md) van een case in sources/cases/.' },
   'unknown-finding': { title: 'Onbekende bevinding', severity: 'error', hint: 'Verwijs met <case-of-notitie-id>#<bevinding-id> naar een bestaande bevinding.' },
   'duplicate-id': { title: 'Dubbele id', severity: 'error', hint: 'Ids moeten uniek zijn; geef een van beide een andere id.' },
+  'reserved-id': { title: 'Id is al in gebruik door de site', severity: 'error', hint: 'Deze id gebruikt de opmaak van de pagina zelf; kies een andere, bijvoorbeeld met een woord ervoor.' },
+  'output-conflict': { title: 'Twee pagina\'s op hetzelfde adres', severity: 'error', hint: 'Geef de rode draad of het bestand een andere id, zodat elk adres op de site één pagina heeft.' },
   'invalid-id': { title: 'Ongeldige id', severity: 'error', hint: 'Een id bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld "reistijd-bus".' },
   'finding-empty': { title: 'Lege bevinding', severity: 'error', hint: 'Schrijf de bevinding uit in 1 tot 3 zinnen, of verwijder het lijstitem.' },
   'finding-attributes': { title: 'Kenmerken van een bevinding ontbreken of kloppen niet', severity: 'error', hint: 'Sluit elke bevinding af met {thema: thema-id, thema-id} en eventueel id, sectie, bron of steunt, gescheiden door ";".' },
@@ -44,6 +52,12 @@ export const RULES = {
   'place-province': { title: 'Plaats ligt in een andere provincie', severity: 'warning', hint: 'Controleer de provincie van de case of van de plaats in sources/places.yml; leg een bewuste keuze uit in "kanttekening".' },
   'theme-unused': { title: 'Thema weinig gebruikt', severity: 'warning', hint: 'Een thema in het codeboek hoort bij minstens twee bevindingen te horen; gebruik het of verwijder het.' },
   'list-item-split': { title: 'Lijstitem lijkt gesplitst', severity: 'warning', hint: 'Een komma in een lijst tussen [ ] begint een nieuw item; zet een item met een komma tussen aanhalingstekens: ["Administratie (receptie, HRM)"].' },
+  'limit-file-size': { title: 'Bestand te groot', severity: 'error', hint: `Een case of notitie is hoogstens ${kB(LIMITS.fileBytes)}, een databestand hoogstens ${kB(LIMITS.dataFileBytes)}; splits het bestand of kort het in.` },
+  'limit-findings': { title: 'Te veel bevindingen in één bestand', severity: 'error', hint: `Hoogstens ${LIMITS.findingsPerFile} bevindingen per bestand; verdeel ze over meer cases of notities.` },
+  'limit-finding-length': { title: 'Bevinding te lang', severity: 'error', hint: `Een bevinding is hoogstens ${nl(LIMITS.findingChars)} tekens (één tot drie zinnen); splits haar in meer bevindingen.` },
+  'limit-nesting': { title: 'Te diep genest', severity: 'error', hint: `Lijsten en citaten hoogstens ${LIMITS.nesting} niveaus in elkaar, YAML hoogstens ${LIMITS.yamlDepth} niveaus; maak de structuur platter.` },
+  'limit-markup': { title: 'Te veel opmaaktekens', severity: 'error', hint: `Hoogstens ${nl(LIMITS.markupChars)} opmaaktekens (* _ [ ] \` <) per bestand; gebruik minder opmaak of splits het bestand.` },
+  'limit-id-length': { title: 'Id te lang', severity: 'error', hint: `Een id (bestandsnaam, bevinding-id, id in een databestand) is hoogstens ${LIMITS.idChars} tekens; kies een kortere.` },
   'few-findings': { title: 'Weinig knelpunten of succesfactoren', severity: 'warning', hint: 'Een case heeft bij voorkeur minstens 3 knelpunten en 3 succesfactoren; geeft de bron er minder, zeg dat dan in "kanttekening".' },
 } as const satisfies Record<string, Rule>;
 
@@ -67,10 +81,13 @@ export function problem(
   };
 }
 
+/** Root causes first (a missing file explains what follows), then by file and position. */
+const rank = (p: Problem) => (p.ruleId === 'file-missing' ? 0 : 1);
+
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+      rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
   );
 }
 

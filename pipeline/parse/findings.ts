@@ -64,8 +64,11 @@ export interface DocumentBody {
 
 const ATTR_RE = /\{([^{}]*)\}\s*$/;
 
+/** Own-property lookup: a heading or key such as "constructor" must not find Object's members. */
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 export function headingType(text: string): FindingType | undefined {
-  return TYPE_BY_HEADING[fold(squash(text)).replace(/[:.]$/, '')];
+  return own(TYPE_BY_HEADING, fold(squash(text)).replace(/[:.]$/, ''));
 }
 
 /** Derived id: type prefix + the first six words of the text, slugged. */
@@ -129,7 +132,7 @@ export function extractFindings(path: string, src: string, tree: Root): Document
           continue;
         }
         const rawKey = fold(part.slice(0, colon).trim());
-        const key = (ATTRIBUTE_KEYS as readonly string[]).includes(rawKey) ? (rawKey as AttributeKey) : KEY_ALIASES[rawKey];
+        const key = (ATTRIBUTE_KEYS as readonly string[]).includes(rawKey) ? (rawKey as AttributeKey) : own(KEY_ALIASES, rawKey);
         if (!key) {
           problems.push(problem('finding-attributes', path, point, `onbekend kenmerk "${rawKey}" ${didYouMean(rawKey, ATTRIBUTE_KEYS)}`.trim(), `Toegestaan: ${ATTRIBUTE_KEYS.join(', ')}.`));
           continue;

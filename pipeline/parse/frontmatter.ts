@@ -1,5 +1,11 @@
 // Frontmatter: gray-matter splits it off, the `yaml` package parses it once with a line counter,
 // so every later problem can point at the line of the field it is about.
+//
+// Only YAML is read. gray-matter ships engines for other languages (a file opening with `---js`
+// is run through `eval`), so a language marker after the opening `---` is refused before
+// gray-matter sees the file, and every engine gray-matter could pick is replaced by one that
+// refuses. Options are always passed, so gray-matter's module-wide cache is neither read nor
+// written (it would keep every file ever parsed in memory, and hand back another call's result).
 import matter from 'gray-matter';
 import { isMap } from 'yaml';
 import { problem, type Problem } from '../problems.ts';
@@ -18,20 +24,44 @@ export interface Frontmatter {
   content: string;
 }
 
+class RefusedEngine extends Error {}
+const refuse = () => {
+  throw new RefusedEngine('only YAML frontmatter is read');
+};
+/** Every engine name gray-matter knows or aliases, each refusing; `yaml` is set per call. */
+const REFUSING_ENGINES = Object.fromEntries(['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'json', 'toml', 'yml', 'yaml'].map((name) => [name, { parse: refuse, stringify: refuse }]));
+
+/** The text after an opening `---` on the first line (`---js` → `js`), or '' when there is none. */
+export function fenceLanguage(text: string): string {
+  if (!text.startsWith('---')) return '';
+  const eol = text.indexOf('\n');
+  return (eol < 0 ? text.slice(3) : text.slice(3, eol)).trim();
+}
+
 export function parseFrontmatter(path: string, text: string): Frontmatter {
+  const language = fenceLanguage(text);
+  if (language && !/^-+$/.test(language)) {
+    const shown = language.length > 20 ? `${language.slice(0, 20)}…` : language;
+    return {
+      data: null,
+      pointAt: () => ({ line: 1, column: 1 }),
+      end: { line: 2, column: 1 },
+      problems: [
+        problem('frontmatter-language', path, { line: 1, column: 4 }, `de frontmatter is als "${shown}" gemarkeerd; alleen YAML wordt gelezen`, 'Begin het bestand met een regel met alleen "---" en schrijf de velden in YAML ("naam: waarde").'),
+      ],
+      content: '',
+    };
+  }
   let parsed: PositionedYaml | null = null;
   let raw = '';
   // gray-matter hands the engine the text between the fences, starting with the newline after
   // the opening `---`: line N of that string is line N of the file.
-  const result = matter(text, {
-    engines: {
-      yaml: (s: string) => {
-        raw = s;
-        parsed = parseYaml(path, s, { line: 2, column: 1 });
-        return parsed.problems.length ? {} : (parsed.doc.toJS() ?? {});
-      },
-    },
-  });
+  const yamlEngine = (s: string) => {
+    raw = s;
+    parsed = parseYaml(path, s, { line: 2, column: 1 });
+    return parsed.problems.length || !parsed.data || typeof parsed.data !== 'object' ? {} : parsed.data;
+  };
+  const result = matter(text, { language: 'yaml', engines: { ...REFUSING_ENGINES, yaml: { parse: yamlEngine, stringify: refuse } } });
   const end: Point = { line: raw.split('\n').length + 1, column: 1 };
   const y = parsed as PositionedYaml | null;
   const pointAt = y ? y.pointAt : () => ({ line: 1, column: 1 });
@@ -41,5 +71,5 @@ export function parseFrontmatter(path: string, text: string): Frontmatter {
   }
   if (y.problems.length) return fail(y.problems);
   if (!isMap(y.doc.contents)) return fail([problem('yaml-syntax', path, { line: 2, column: 1 }, 'de frontmatter moet bestaan uit velden "naam: waarde"')]);
-  return { data: result.data as Record<string, unknown>, pointAt, end, problems: [], content: result.content };
+  return { data: y.data as Record<string, unknown>, pointAt, end, problems: [], content: result.content };
 }

@@ -1,5 +1,6 @@
 // Frontmatter problems (zod issues, unknown fields, split list items), positioned and in Dutch with the fix.
 import type { z } from 'zod';
+import { idTooLong } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
 import { didYouMean } from '../util/suggest.ts';
 
@@ -43,6 +44,10 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
       for (const key of issue.keys) {
         out.push(problem('inferred-field', file, pointAt([...path, key] as (string | number)[]), `"${key}" in "${name}" is geen veld dat afgeleid kan zijn ${didYouMean(key, known)}`.trim(), `Velden die afgeleid kunnen zijn: ${known.join(', ')}.`));
       }
+    } else if (issue.code === 'too_big' && issue.message === 'id-length') {
+      out.push(idTooLong(file, at, `id "${String(value).slice(0, 20)}…"`, String(value).length));
+    } else if (issue.message === 'url') {
+      out.push(problem('field-value', file, at, `"${String(value).slice(0, 60)}" is geen webadres`, 'Schrijf een adres dat met https:// of http:// begint.'));
     } else if (issue.code === 'invalid_format' && issue.message === 'id') {
       out.push(problem('invalid-id', file, at, `id "${String(value)}" mag alleen kleine letters, cijfers en streepjes bevatten`));
     } else {

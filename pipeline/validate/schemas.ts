@@ -1,5 +1,6 @@
 // Schemas as code (zod): required fields, types and allowed values of every source file.
 import { z } from 'zod';
+import { LIMITS } from '../limits.ts';
 import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, LEVEL_PATTERN, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 
 const text = z.string().trim().min(1);
@@ -41,7 +42,10 @@ export const noteSchema = z.object({
   cases: list.default([]),
 });
 
-const idField = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'id' });
+const idField = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'id' })
+  .max(LIMITS.idChars, { message: 'id-length' });
 
 export const codebookSchema = z.object({
   domeinen: z.array(z.object({ id: idField, label: text, definitie: text })).min(1),
@@ -67,7 +71,8 @@ export const documentsSchema = z.array(
     jaar: z.number().int().min(1990).max(2100),
     soort: text,
     auteurs: text.optional(),
-    url: z.string().url().optional(),
+    // only web addresses: a `javascript:` or `data:` link must never reach a page
+    url: z.url({ protocol: /^https?$/, message: 'url' }).optional(),
     afgeleid: inferred(INFERABLE_DOCUMENT_FIELDS).optional(),
   }),
 );
