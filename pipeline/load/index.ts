@@ -1,6 +1,10 @@
 // Stage 1 — load: read the source files, keep their paths, decode them strictly.
-import { readdir, readFile } from 'node:fs/promises';
+// Symbolic links are refused, never followed (not to /etc/passwd, not to a case outside the
+// project); anything that is not a regular file is refused; files over the size limit are not read.
+import { constants, type Dirent } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
+import { kB, LIMITS } from '../limits.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { SourceFile } from '../types.ts';
 
@@ -19,46 +23,26 @@ export interface LoadResult {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Where the first invalid UTF-8 sequence sits, as line and column. */
+/**
+ * Where the first invalid UTF-8 sequence sits, as line and column. One pass: a streaming decoder
+ * takes a byte at a time, and the bytes after the last complete character start the bad sequence.
+ */
 function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
-  let lineStart = 0;
-  let line = 1;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      const slice = bytes.subarray(lineStart, i);
-      try {
-        decoder.decode(slice);
-      } catch {
-        // find the column: longest prefix that still decodes
-        let col = 0;
-        while (col < slice.length) {
-          try {
-            decoder.decode(slice.subarray(0, col + 1), { stream: false });
-            col++;
-          } catch {
-            // a multi-byte sequence may just be cut short: look a few bytes ahead
-            let ok = false;
-            for (let k = 2; k <= 4 && col + k <= slice.length; k++) {
-              try {
-                decoder.decode(slice.subarray(0, col + k));
-                col += k;
-                ok = true;
-                break;
-              } catch {
-                /* keep looking */
-              }
-            }
-            if (!ok) break;
-          }
-        }
-        const prefix = new TextDecoder().decode(slice.subarray(0, col));
-        return { line, column: prefix.length + 1 };
-      }
-      line++;
-      lineStart = i + 1;
+  const stream = new TextDecoder('utf-8', { fatal: true });
+  let validEnd = 0;
+  let bad = -1;
+  for (let i = 0; i < bytes.length && bad < 0; i++) {
+    try {
+      if (stream.decode(bytes.subarray(i, i + 1), { stream: true })) validEnd = i + 1;
+    } catch {
+      bad = validEnd;
     }
   }
-  return { line: 1, column: 1 };
+  if (bad < 0) bad = validEnd; // an incomplete sequence at the end
+  const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  return { line, column: new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1 };
 }
 
 /** Decode bytes as UTF-8, drop a BOM and normalise CRLF/CR line endings. */
@@ -77,11 +61,36 @@ export function decodeSource(path: string, bytes: Uint8Array): { file?: SourceFi
   return { file: { path, text } };
 }
 
-async function readSource(root: string, rel: string, problems: Problem[]): Promise<SourceFile | null> {
+/** Why a path under sources/ is not read as a file, or null when it is a regular file. */
+async function refusal(path: string, abs: string, limit: number): Promise<Problem | 'missing' | null> {
+  let st;
+  try {
+    st = await lstat(abs);
+  } catch {
+    return 'missing';
+  }
+  if (st.isSymbolicLink()) {
+    return problem('symlink', path, undefined, `${path} is een symbolische link; links in de bronnen worden niet gevolgd`);
+  }
+  if (!st.isFile()) return problem('not-a-file', path, undefined, `${path} is geen gewoon bestand`);
+  if (st.size > limit) return problem('limit-file-size', path, undefined, `het bestand is ${kB(st.size)} groot; hoogstens ${kB(limit)}`);
+  return null;
+}
+
+async function readSource(root: string, rel: string, limit: number, problems: Problem[]): Promise<SourceFile | null> {
+  const abs = resolve(root, rel);
+  const refused = await refusal(rel, abs, limit);
+  if (refused === 'missing') return null;
+  if (refused) {
+    problems.push(refused);
+    return null;
+  }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(resolve(root, rel));
-  } catch {
+    // O_NOFOLLOW: a file swapped for a symlink after the check is still not followed
+    bytes = await readFile(abs, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
+  } catch (e) {
+    problems.push(problem('not-a-file', rel, undefined, `${rel} kan niet worden gelezen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`));
     return null;
   }
   const { file, problem: p } = decodeSource(rel, bytes);
@@ -89,34 +98,52 @@ async function readSource(root: string, rel: string, problems: Problem[]): Promi
   return file ?? null;
 }
 
+/** Names that look like markdown but are not read: `x.MD`, `x.markdown`, a folder `x.md`. */
+const LOOKS_LIKE_MARKDOWN = /\.(md|markdown|mdown|mkd|mdwn)$/i;
+
 async function readFolder(root: string, folder: string, problems: Problem[]): Promise<SourceFile[]> {
-  let names: string[];
+  const abs = resolve(root, folder);
+  let entries: Dirent[];
   try {
-    names = await readdir(resolve(root, folder));
+    const st = await lstat(abs);
+    if (st.isSymbolicLink()) problems.push(problem('symlink', folder, undefined, `${folder} is een symbolische link; links in de bronnen worden niet gevolgd`));
+    else if (!st.isDirectory()) problems.push(problem('not-a-file', folder, undefined, `${folder} is geen map`));
+    if (!st.isDirectory()) return [];
+    entries = await readdir(abs, { withFileTypes: true });
   } catch {
     return [];
   }
-  const md = names.filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
-  const files = await Promise.all(md.map((n) => readSource(root, posix.join(folder, n), problems)));
+  const md: string[] = [];
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (e.name.startsWith('.')) continue;
+    const rel = posix.join(folder, e.name);
+    if (e.isSymbolicLink()) problems.push(problem('symlink', rel, undefined, `${rel} is een symbolische link; links in de bronnen worden niet gevolgd`));
+    else if (e.isDirectory()) problems.push(problem('file-skipped', rel, undefined, `${rel} is een map en wordt niet gelezen`, 'Zet cases en notities direct in de map, als bestanden die op .md eindigen.'));
+    else if (e.name.endsWith('.md')) md.push(rel); // readSource refuses what is not a regular file
+    else if (LOOKS_LIKE_MARKDOWN.test(e.name)) problems.push(problem('file-skipped', rel, undefined, `${rel} wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee`, `Hernoem het naar ${e.name.replace(LOOKS_LIKE_MARKDOWN, '.md')}.`));
+  }
+  const files = await Promise.all(md.map((rel) => readSource(root, rel, LIMITS.fileBytes, problems)));
   return files.filter((f): f is SourceFile => f !== null);
 }
 
 /** Read everything under `<root>/sources`. Paths in the result are relative to `root`. */
 export async function load(root: string, sourcesDir = 'sources'): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const data = (name: string) => readSource(root, posix.join(sourcesDir, name), LIMITS.dataFileBytes, problems);
   const [cases, notes, codebook, documents, places] = await Promise.all([
     readFolder(root, posix.join(sourcesDir, 'cases'), problems),
     readFolder(root, posix.join(sourcesDir, 'notes'), problems),
-    readSource(root, posix.join(sourcesDir, 'codebook.yml'), problems),
-    readSource(root, posix.join(sourcesDir, 'documents.yml'), problems),
-    readSource(root, posix.join(sourcesDir, 'places.yml'), problems),
+    data('codebook.yml'),
+    data('documents.yml'),
+    data('places.yml'),
   ]);
   for (const [file, name] of [
     [codebook, 'codebook.yml'],
     [documents, 'documents.yml'],
     [places, 'places.yml'],
   ] as const) {
-    if (!file) problems.push(problem('field-required', posix.join(sourcesDir, name), undefined, `${posix.join(sourcesDir, name)} ontbreekt`, `Maak ${posix.join(sourcesDir, name)} aan (zie README).`));
+    const path = posix.join(sourcesDir, name);
+    if (!file && !problems.some((p) => p.file === path)) problems.push(problem('file-missing', path, undefined, `${path} ontbreekt`, `Maak ${path} aan (zie README); meldingen die daaruit volgen komen pas daarna.`));
   }
   return { sources: { cases, notes, codebook, documents, places }, problems };
 }
