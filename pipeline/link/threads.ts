@@ -11,6 +11,10 @@ export interface ThreadRule {
 }
 export const DEFAULT_THREAD_RULE: ThreadRule = { minCases: 3, minProvinces: 2 };
 
+/** Thread ids, and with them the pages `/rode-draden/<id>/`: validation checks them for conflicts. */
+export const authoredThreadId = (entryId: string, findingLocalId: string): string => `${entryId}-${findingLocalId}`;
+export const computedThreadId = (themeId: string): string => `thema-${themeId}`;
+
 export type EvidenceLabel = 'breed' | 'beperkt' | 'enkelvoudig';
 
 export interface EvidenceProfile {
@@ -102,7 +106,7 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
       const p = profileOf(f.supports, ctx, [f.source.document]);
       const short = shortTitle(f.text);
       threads.push({
-        id: `${e.id}-${f.localId}`,
+        id: authoredThreadId(e.id, f.localId),
         kind: 'authored',
         title: f.title ?? short.title,
         titleFrom: f.title ? 'titel' : short.rule,
@@ -140,7 +144,7 @@ export function computeThreads(entries: readonly Entry[], themeLabels: Map<strin
     const label = themeLabels.get(theme) ?? theme;
     const p = profileOf(evidence, ctx);
     threads.push({
-      id: `thema-${theme}`,
+      id: computedThreadId(theme),
       kind: 'computed',
       title: label,
       titleFrom: 'thema',

@@ -25,6 +25,9 @@ import { didYouMean } from '../util/suggest.ts';
 import { codebookSchema, caseSchema, documentsSchema, knownKeys, noteSchema, placesSchema } from './schemas.ts';
 import { splitItemProblems, unknownKeyProblems, zodProblems } from './issues.ts';
 import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { LIMITS } from '../limits.ts';
+import { idTooLong } from '../parse/limits.ts';
+import { isReservedId, reservedIdProblem, threadConflicts } from './site-ids.ts';
 
 export interface ValidModel {
   cases: CaseEntry[];
@@ -81,9 +84,13 @@ function checkUnique<T extends { id: string }>(items: T[], parsed: ParsedData, k
 export function validate(input: ValidateInput): { model: ValidModel; problems: Problem[] } {
   const problems: Problem[] = [];
 
+  // A data file that is missing or broken is reported once; the checks that need it are skipped
+  // (a missing codebook would otherwise make every theme of every finding "unknown").
   const codebook = validateData(input.codebook, codebookSchema, problems) as Codebook | null;
-  const documents = (validateData(input.documents, documentsSchema, problems, allowedForDocument) ?? []) as SourceDocument[];
-  const places = (validateData(input.places, placesSchema, problems) ?? []) as Place[];
+  const documentsOrNull = validateData(input.documents, documentsSchema, problems, allowedForDocument) as SourceDocument[] | null;
+  const placesOrNull = validateData(input.places, placesSchema, problems) as Place[] | null;
+  const documents = documentsOrNull ?? [];
+  const places = placesOrNull ?? [];
   if (codebook && input.codebook) {
     checkUnique(codebook.domeinen, input.codebook, 'domeinen', problems);
     checkUnique(codebook.themas, input.codebook, 'themas', problems);
@@ -96,8 +103,8 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   if (input.documents) checkUnique(documents, input.documents, '', problems);
   if (input.places) checkUnique(places, input.places, '', problems);
 
-  const themeIds = codebook?.themas.map((t) => t.id) ?? [];
-  const documentIds = documents.map((d) => d.id);
+  const themeIds = codebook ? codebook.themas.map((t) => t.id) : null;
+  const documentIds = documentsOrNull ? documentsOrNull.map((d) => d.id) : null;
   const placeById = new Map(places.map((p) => [p.id as string, p]));
   const caseIds = input.entries.filter((e) => e.collection === 'cases').map((e) => e.id);
 
@@ -105,12 +112,19 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   const entryByFindingOwner = new Map<string, ParsedEntry>();
   /** findings of files left out of the model for frontmatter errors */
   const setAsideFindings = new Map<string, Finding>();
+  /** files whose markdown was not parsed (a limit): references to their findings are not checked */
+  const unparsed = new Set<string>();
   for (const parsed of input.entries) {
     problems.push(...parsed.problems);
     const { data, pointAt } = parsed.frontmatter;
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.id)) {
       problems.push(problem('invalid-id', parsed.path, { line: 1, column: 1 }, `bestandsnaam "${parsed.id}.md" is geen geldige id`, 'Gebruik kleine letters, cijfers en streepjes; npm run new maakt de naam voor je.'));
+    } else if (parsed.id.length > LIMITS.idChars) {
+      problems.push(idTooLong(parsed.path, undefined, 'de bestandsnaam (zonder .md)', parsed.id.length));
+    } else if (isReservedId(parsed.id)) {
+      problems.push(reservedIdProblem(parsed.path, undefined, 'bestandsnaam', parsed.id));
     }
+    if (!parsed.bodyParsed) unparsed.add(parsed.id);
     const other = entryByFindingOwner.get(parsed.id);
     if (other) {
       problems.push(problem('duplicate-id', parsed.path, { line: 1, column: 1 }, `id "${parsed.id}" wordt ook gebruikt door ${other.path}`, 'Geef een van beide bestanden een andere naam.'));
@@ -137,13 +151,14 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
     }
     const meta = r.data as unknown as CaseMeta | NoteMeta;
     problems.push(...splitItemProblems(parsed.path, data, pointAt));
-    if (!documentIds.includes(meta.bron)) {
+    if (documentIds && !documentIds.includes(meta.bron)) {
       problems.push(problem('unknown-document', parsed.path, pointAt(['bron']), `brondocument "${meta.bron}" bestaat niet ${didYouMean(meta.bron, documentIds)}`.trim(), `Bekende documenten: ${documentIds.join(', ')}.`));
     }
     if (parsed.collection === 'cases') {
       const cm = meta as CaseMeta;
       cm.plaatsen.forEach((pid, i) => {
         const place = placeById.get(pid);
+        if (!placesOrNull) return;
         if (!place) {
           problems.push(problem('unknown-place', parsed.path, pointAt(['plaatsen', i]), `plaats "${pid}" staat niet in sources/places.yml ${didYouMean(pid, [...placeById.keys()])}`.trim()));
         } else if (place.provincie !== cm.provincie && !cm.kanttekening) {
@@ -151,7 +166,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
         }
       });
       const count = (t: string) => parsed.findings.filter((f) => f.type === t).length;
-      if ((count('knelpunt') < 3 || count('succesfactor') < 3) && !cm.kanttekening) {
+      if ((count('knelpunt') < 3 || count('succesfactor') < 3) && !cm.kanttekening && parsed.bodyParsed) {
         problems.push(problem('few-findings', parsed.path, { line: 1, column: 1 }, `${count('knelpunt')} knelpunten en ${count('succesfactor')} succesfactoren`));
       }
     } else {
@@ -175,7 +190,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       f.supports = [];
       for (const ref of raw.steunt) {
         const full = (ref.includes('#') ? ref : `${e.id}#${ref}`) as FindingId;
-        if (setAsideFindings.has(full)) continue; // its own file's errors are reported
+        if (setAsideFindings.has(full) || unparsed.has(full.split('#')[0])) continue; // its own file's errors are reported
         if (!allFindings.has(full)) {
           problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, `bevinding "${full}" bestaat niet ${didYouMean(full, [...allFindings.keys(), ...setAsideFindings.keys()])}`.trim()));
         } else if (full === f.id) {
@@ -184,6 +199,8 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       }
     }
   }
+
+  problems.push(...threadConflicts(input.entries, themeIds ?? []));
 
   // Themes are meant to recur: warn about codebook themes used by fewer than two findings.
   if (codebook && input.codebook) {
@@ -204,7 +221,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
 }
 
 /** The findings of one file, each checked; a repeated id is reported and the repeat left out. */
-function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding[] {
+function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds: string[] | null, documentIds: string[] | null, problems: Problem[]): Finding[] {
   const findings: Finding[] = [];
   const firstLine = new Map<string, number>();
   for (const raw of parsed.findings) {
@@ -214,12 +231,13 @@ function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds:
       continue;
     }
     firstLine.set(raw.localId, raw.position.line);
+    if (isReservedId(raw.localId)) problems.push(reservedIdProblem(parsed.path, raw.at.id ?? raw.position, 'bevinding-id', raw.localId));
     findings.push(resolveFinding(parsed, raw, meta, themeIds, documentIds, problems));
   }
   return findings;
 }
 
-function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[], documentIds: string[], problems: Problem[]): Finding {
+function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[] | null, documentIds: string[] | null, problems: Problem[]): Finding {
   const at = raw.at.thema ?? raw.position;
   const hasBlock = Object.keys(raw.at).length > 0; // a missing {…} block is reported by the parser
   if (raw.themes.length === 0 && hasBlock) {
@@ -229,14 +247,14 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
   }
   const seen = new Set<string>();
   for (const t of raw.themes) {
-    if (!themeIds.includes(t)) {
+    if (themeIds && !themeIds.includes(t)) {
       problems.push(problem('unknown-theme', parsed.path, at, `onbekend thema "${t}" ${didYouMean(t, themeIds)}`.trim(), 'Gebruik een thema-id uit sources/codebook.yml (zie de pagina Methode), of stel een nieuw thema voor.'));
     } else if (seen.has(t)) {
       problems.push(problem('finding-themes', parsed.path, at, `thema "${t}" staat twee keer bij dezelfde bevinding`));
     }
     seen.add(t);
   }
-  if (raw.bron && !documentIds.includes(raw.bron)) {
+  if (raw.bron && documentIds && !documentIds.includes(raw.bron)) {
     problems.push(problem('unknown-document', parsed.path, raw.at.bron ?? raw.position, `brondocument "${raw.bron}" bestaat niet ${didYouMean(raw.bron, documentIds)}`.trim()));
   }
   if (raw.steunt.length && raw.type !== 'rode-draad') {
@@ -250,7 +268,7 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
     text: raw.text,
     html: toHtml(raw.item.children),
     ...(raw.titel ? { title: raw.titel } : {}),
-    themes: [...seen].filter((t) => themeIds.includes(t)) as ThemeId[],
+    themes: [...seen].filter((t) => themeIds?.includes(t)) as ThemeId[],
     group: raw.group,
     owner: { collection: parsed.collection, id: parsed.id },
     source: { document: (raw.bron ?? meta.bron) as DocumentId, section: raw.sectie ?? meta.sectie },

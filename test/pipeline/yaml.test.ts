@@ -1,6 +1,8 @@
 // Every way YAML can fail is a positioned problem, in frontmatter and in data files; nothing throws.
 import { describe, expect, it } from 'vitest';
+import { check, makeConfig } from '../../pipeline/build.ts';
 import { parseDataFile, parseEntry } from '../../pipeline/parse/index.ts';
+import { corpusWith } from '../helpers/corpus.ts';
 
 /** Billion laughs: each level repeats the one before nine times. */
 export const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n') + '\n';
@@ -57,5 +59,12 @@ describe('YAML errors as positioned problems', () => {
 
   it('keeps a syntax error at its line', () => {
     expect(data('a: [1, 2\nb: 3\n').problems[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 2, column: 1 });
+  });
+});
+describe('a broken data file through check', () => {
+  it('reports the alias bomb in codebook.yml once, with no follow-up "onbekend thema" errors', async () => {
+    const r = await check(makeConfig(corpusWith({ 'codebook.yml': ALIAS_BOMB }), { sourcesDir: '.' }));
+    expect(r.ok).toBe(false);
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual(['codebook.yml:2:8 YAML klopt niet: de verwijzingen (*naam) vermenigvuldigen zich tot meer dan 100 kopieën']);
   });
 });
