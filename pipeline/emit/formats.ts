@@ -47,14 +47,18 @@ export function findingsJson(g: Graph): string {
   return json(g.findings.map(findingRecord));
 }
 
-/** CSV with a UTF-8 BOM, so Excel shows ë and ï right; `;`-free by quoting. */
+/**
+ * CSV with a UTF-8 BOM, so Excel shows ë and ï right; `;`-free by quoting. A cell that starts
+ * with =, +, -, @, tab or CR (or their full-width forms) gets a leading ' so a spreadsheet shows
+ * it as text instead of running it as a formula (OWASP "CSV injection"; csv-stringify's option).
+ */
 export function findingsCsv(g: Graph): string {
   const rows = g.findings.map((f) => {
     const r = findingRecord(f);
     return [r.id, r.type, r.case ?? '', r.note ?? '', f.owner.title, r.province ?? '', r.themes.join(' '), r.text, r.source.document, r.source.section, r.url];
   });
   const header = ['id', 'type', 'case', 'note', 'title', 'province', 'themes', 'text', 'document', 'section', 'url'];
-  return `\uFEFF${stringify([header, ...rows], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([header, ...rows], { record_delimiter: 'windows', escape_formulas: true })}`;
 }
 
 export function threadsJson(g: Graph): string {
