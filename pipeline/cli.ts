@@ -1,14 +1,12 @@
 // Command line: `check`, `build`, `new`. Content problems are printed as positioned messages
 // and end in exit code 1; no stack traces for them.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { check, makeConfig } from './build.ts';
-import { ConfigError, normalizeSiteUrl, publishNotices } from './config.ts';
+import { ConfigError, normalizeSiteUrl, publishNotices, type Config } from './config.ts';
 import { pipelineFor } from './eleventy-data.ts';
+import { fsError, makeTemp, OutputError, recoverInterrupted, refuseOutput, removeQuietly, swapIn } from './output.ts';
 import { formatReport, sortProblems } from './problems.ts';
 import { formatSummary } from './summary.ts';
 import { scaffoldCommand } from './scaffold.ts';
@@ -50,9 +48,25 @@ async function runBuild(args: string[]): Promise<number> {
   for (const n of notices) log(n.message);
 
   const out = resolve(root, config.outputDir);
-  await mkdir(dirname(out), { recursive: true });
-  if (recoverInterrupted(out)) log(`Een eerder afgebroken build had ${config.outputDir}/ opzij gezet; die site is teruggezet.`);
+  const refused = refuseOutput(out, config);
+  if (refused) {
+    process.stderr.write(`Bouwen geweigerd: ${refused}\n`);
+    return 2;
+  }
+  try {
+    if (recoverInterrupted(out)) log(`Een eerder afgebroken build had ${config.outputDir}/ opzij gezet; die site is teruggezet.`);
+  } catch (e) {
+    throw fsError(e, `Kan de resten van een afgebroken build niet opruimen in ${dirname(out)}`);
+  }
+  const tmp = makeTemp(out);
+  try {
+    return await buildInto(tmp, out, config, log);
+  } finally {
+    removeQuietly(tmp);
+  }
+}
 
+async function buildInto(tmp: string, out: string, config: Config, log: (s: string) => void): Promise<number> {
   log('[1/3] bronnen lezen en controleren …');
   const t0 = performance.now();
   const { result } = await pipelineFor(config);
@@ -65,17 +79,15 @@ async function runBuild(args: string[]): Promise<number> {
   const warnings = result.problems.filter((p) => p.severity === 'warning');
   if (warnings.length) log(formatReport(warnings));
 
-  const tmp = `${out}.tmp-${randomBytes(4).toString('hex')}`;
   log(`[2/3] Eleventy rendert ${result.graph!.counts.cases} cases, ${result.graph!.counts.themes} thema's en ${result.graph!.counts.threads} rode draden …`);
   const t1 = performance.now();
   try {
     const { default: Eleventy } = await import('@11ty/eleventy');
-    const elev = new Eleventy(join(root, 'site'), tmp, { quietMode: true, configPath: join(root, '.eleventy.js') });
+    const elev = new Eleventy(join(config.root, 'site'), tmp, { quietMode: true, configPath: join(config.root, '.eleventy.js') });
     await elev.write();
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
     const err = e as Error & { originalError?: Error };
-    process.stderr.write(`Eleventy kon de site niet bouwen: ${err.message}${err.originalError ? ` — ${err.originalError.message}` : ''}\nDe vorige site in ${config.outputDir}/ is niet aangeraakt.\n`);
+    process.stderr.write(`Eleventy kon de site niet bouwen: ${firstLine(err.message)}${err.originalError ? ` — ${firstLine(err.originalError.message)}` : ''}\nDe vorige site in ${config.outputDir}/ is niet aangeraakt.\n`);
     return 1;
   }
   const eleventyMs = Math.round(performance.now() - t1);
@@ -86,33 +98,7 @@ async function runBuild(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * Put the new site in place: two renames with no await between them, so nothing else can run (or
- * crash the process) while the old site is set aside; then remove the old one.
- */
-function swapIn(tmp: string, out: string): void {
-  const old = `${out}.old-${randomBytes(4).toString('hex')}`;
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(tmp, out);
-  rmSync(old, { recursive: true, force: true });
-}
-
-/**
- * After a build that was killed mid-way: put back a previous site that was set aside (when the
- * output folder is missing), and remove partial builds older than an hour. Returns whether a
- * site was put back.
- */
-function recoverInterrupted(out: string): boolean {
-  const dir = dirname(out);
-  const named = (kind: 'old' | 'tmp') => readdirSync(dir).filter((f) => f.startsWith(`${basename(out)}.${kind}-`)).map((f) => join(dir, f));
-  const aside = named('old').sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  const restored = !existsSync(out) && aside.length > 0;
-  if (restored) renameSync(aside.shift()!, out);
-  for (const f of aside) rmSync(f, { recursive: true, force: true });
-  const hourAgo = Date.now() - 3_600_000;
-  for (const f of named('tmp')) if (statSync(f).mtimeMs < hourAgo) rmSync(f, { recursive: true, force: true });
-  return restored;
-}
+const firstLine = (s: string) => s.split('\n')[0];
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -130,7 +116,13 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n\n${USAGE}\n`);
       return 2;
     }
-    throw e;
+    if (err instanceof OutputError) {
+      process.stderr.write(`Bouwen mislukt: ${err.message}\n`);
+      return 1;
+    }
+    // A bug, not a content problem: one line for the user, the stack on request.
+    process.stderr.write(`Interne fout: ${firstLine(String(err?.message ?? err))}\n${process.env.KB_DEBUG ? `${err?.stack}\n` : 'Draai opnieuw met KB_DEBUG=1 voor de details, en meld het als fout.\n'}`);
+    return 70;
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;

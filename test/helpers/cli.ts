@@ -5,8 +5,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from './corpus.ts';
 
+/** tsx by its file URL, so the CLI also runs with a working directory outside the project. */
+export const TSX = import.meta.resolve('tsx');
+
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'pipeline/cli.ts'), ...args], {
+  const r = spawnSync(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'pipeline/cli.ts'), ...args], {
     cwd: opts.cwd ?? PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...opts.env, KB_SOURCES: '' },
