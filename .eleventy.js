@@ -2,11 +2,15 @@
 // once, by the pipeline (pipeline/), whose result arrives here as the global data `kb`.
 // The pipeline is TypeScript: it is imported dynamically (Eleventy runs under tsx), because a
 // static import would break Eleventy's dependency scan in --serve/--watch.
-import { isAbsolute } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { filtersPlugin } from './site/_config/filters.js';
 import { searchPlugin } from './search/eleventy.js';
 
 const sourcesDir = process.env.KB_SOURCES || 'sources';
+const watching = process.argv.some((a) => a === '--serve' || a === '--watch');
+/** Written when a source is deleted (Eleventy 3.1 does not rebuild on a deletion by itself). */
+const deletionTrigger = join(tmpdir(), `kennisbank-dev-${process.pid}`, 'bron-verwijderd');
 
 export default async function (eleventyConfig) {
   eleventyConfig.addGlobalData('kb', async () => {
@@ -16,6 +20,18 @@ export default async function (eleventyConfig) {
   eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+
+  if (watching) {
+    const { rebuildOnDelete, OutputPruner } = await import('./pipeline/dev.ts');
+    const stop = rebuildOnDelete(resolve(sourcesDir), deletionTrigger);
+    eleventyConfig.addWatchTarget(deletionTrigger);
+    let pruner;
+    eleventyConfig.on('eleventy.after', ({ results, directories }) => {
+      pruner ??= new OutputPruner(directories.output);
+      pruner.afterBuild(results);
+    });
+    eleventyConfig.on('eleventy.reset', () => stop());
+  }
 
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets' });
   eleventyConfig.setServerOptions({ port: 8080, showAllHosts: false });

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { runPipeline, type PipelineResult } from './build.ts';
 import { load } from './load/index.ts';
-import { formatReport, RULES, sortProblems } from './problems.ts';
+import { formatReport, problem, RULES, sortProblems } from './problems.ts';
 import { link, type Graph } from './link/index.ts';
 
 export interface SiteData {
@@ -73,16 +73,28 @@ export async function pipelineFor(config: Config): Promise<{ result: PipelineRes
   return { result, data, cached: false };
 }
 
-/** Entry point for .eleventy.js. */
+/**
+ * Entry point for .eleventy.js. Never throws: a throw from global data leaves Eleventy 3.1's dev
+ * server broken until it is restarted ("templateRender has not yet initialized"), so even a bug
+ * becomes a problem shown on every page, with the last good site below it.
+ */
 export async function siteData(root: string): Promise<SiteData> {
-  const { data, cached } = await pipelineFor(makeConfig(root));
-  if (!data.ok && !cached) {
-    // In the dev server the site still renders, with the problems shown on every page.
-    process.stderr.write(`\n${data.report}\n`);
+  const config = makeConfig(root);
+  try {
+    const { data, cached } = await pipelineFor(config);
+    if (!data.ok && !cached) {
+      // In the dev server the site still renders, with the problems shown on every page.
+      process.stderr.write(`\n${data.report}\n`);
+    }
+    // Frozen, so Eleventy's data cascade shares it with every page instead of deep-copying it per
+    // page (a copy per page made rendering grow with the square of the number of cases).
+    return deepFreeze(data);
+  } catch (e) {
+    const p = problem('internal', config.sourcesDir, undefined, `interne fout bij het verwerken van de bronnen: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    process.stderr.write(`\n${formatReport([p])}\n`);
+    const failed = { ok: false, problems: [p], graph: null, files: [] } as unknown as PipelineResult;
+    return deepFreeze(toSiteData(failed, cache?.lastGood ?? null));
   }
-  // Frozen, so Eleventy's data cascade shares it with every page instead of deep-copying it per
-  // page (a copy per page made rendering grow with the square of the number of cases).
-  return deepFreeze(data);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -58,6 +58,7 @@ export const RULES = {
   'limit-nesting': { title: 'Te diep genest', severity: 'error', hint: `Lijsten en citaten hoogstens ${LIMITS.nesting} niveaus in elkaar, YAML hoogstens ${LIMITS.yamlDepth} niveaus; maak de structuur platter.` },
   'limit-markup': { title: 'Te veel opmaaktekens', severity: 'error', hint: `Hoogstens ${nl(LIMITS.markupChars)} opmaaktekens (* _ [ ] \` <) per bestand; gebruik minder opmaak of splits het bestand.` },
   'limit-id-length': { title: 'Id te lang', severity: 'error', hint: `Een id (bestandsnaam, bevinding-id, id in een databestand) is hoogstens ${LIMITS.idChars} tekens; kies een kortere.` },
+  'internal': { title: 'Interne fout', severity: 'error', hint: 'Dit is een fout in de software, niet in je bestand: meld het, met deze melding erbij.' },
   'few-findings': { title: 'Weinig knelpunten of succesfactoren', severity: 'warning', hint: 'Een case heeft bij voorkeur minstens 3 knelpunten en 3 succesfactoren; geeft de bron er minder, zeg dat dan in "kanttekening".' },
 } as const satisfies Record<string, Rule>;
 

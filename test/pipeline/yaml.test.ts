@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check, makeConfig } from '../../pipeline/build.ts';
 import { parseDataFile, parseEntry } from '../../pipeline/parse/index.ts';
 import { corpusWith } from '../helpers/corpus.ts';
-
-/** Billion laughs: each level repeats the one before nine times. */
-export const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`)].join('\n') + '\n';
+import { ALIAS_BOMB } from '../helpers/hostile.ts';
 
 const entry = (text: string) => parseEntry({ path: 'cases/x.md', text }, 'cases');
 const data = (text: string, path = 'codebook.yml') => parseDataFile({ path, text });
