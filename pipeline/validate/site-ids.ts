@@ -23,7 +23,7 @@ export const RESERVED_ELEMENT_IDS: readonly string[] = [
 ];
 
 /** Prefixes of ids the templates compose from a value (`type-{{ type }}`); same test. */
-export const RESERVED_ID_PREFIXES: readonly string[] = ['domein-', 'prov-', 'thema-', 'type-'];
+export const RESERVED_ID_PREFIXES: readonly string[] = ['document-', 'domein-', 'prov-', 'thema-', 'type-'];
 
 export function isReservedId(id: string): boolean {
   return RESERVED_ELEMENT_IDS.includes(id) || RESERVED_ID_PREFIXES.some((p) => id.startsWith(p));

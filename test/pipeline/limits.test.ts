@@ -27,9 +27,9 @@ describe('limits on a case or note', () => {
     expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-findings', line: BODY + 2 + 200, column: 1, message: '250 bevindingen in één bestand; hoogstens 200' })]);
   });
 
-  it('refuses a finding of more than 1 000 characters, at the finding', () => {
-    const e = entry(lessen(`- Kort. {thema: lob}\n- ${'woord '.repeat(300)}{thema: lob}\n`));
-    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-finding-length', line: BODY + 3, column: 1, message: 'deze bevinding heeft 1 799 tekens; hoogstens 1 000' })]);
+  it('refuses a finding of more than 2 000 characters, at the finding', () => {
+    const e = entry(lessen(`- Kort. {thema: lob}\n- ${'woord '.repeat(400)}{thema: lob}\n`));
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-finding-length', line: BODY + 3, column: 1, message: 'deze bevinding heeft 2 399 tekens; hoogstens 2 000' })]);
   });
 
   it('refuses lists nested deeper than 10 levels before parsing, at the first line too deep', () => {
@@ -86,7 +86,7 @@ describe('the limits themselves', () => {
     expect(LIMIT_GUIDE.map((l) => l.limit).sort()).toEqual(Object.keys(LIMITS).sort());
     expect(RULES['limit-file-size'].hint).toContain('128 kB');
     expect(RULES['limit-findings'].hint).toContain('200');
-    expect(RULES['limit-finding-length'].hint).toContain('1 000');
+    expect(RULES['limit-finding-length'].hint).toContain('2 000');
     expect(RULES['limit-markup'].hint).toContain('1 000');
     expect(RULES['limit-id-length'].hint).toContain('64');
   });
