@@ -5,8 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // One file at a time: the dev-server test measures a sub-second rebuild and the browser tests
-    // start Chromium; on a 2-core machine they must not compete with each other.
+    // One file at a time: the dev-server test runs Eleventy's watcher and the browser tests start
+    // Chromium; on a 2-core machine they must not compete with each other.
     fileParallelism: false,
   },
 });
