@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { runPipeline, type PipelineResult } from './build.ts';
 import { load } from './load/index.ts';
+import { LIMIT_GUIDE } from './limits.ts';
 import { formatReport, problem, RULES, sortProblems } from './problems.ts';
 import { link, type Graph } from './link/index.ts';
 
@@ -25,6 +26,8 @@ export interface SiteData {
   placeById: Record<string, Graph['places'][number]>;
   /** The rule catalogue, for the author guide. */
   rules: { id: string; title: string; severity: string; hint: string }[];
+  /** The limits on one source file, for the author guide. */
+  limits: typeof LIMIT_GUIDE;
 }
 
 const byId = <T extends { id: string }>(xs: readonly T[] | undefined): Record<string, T> => Object.fromEntries((xs ?? []).map((x) => [x.id, x]));
@@ -50,6 +53,7 @@ export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): Si
     documentById: byId(g?.documents),
     placeById: byId(g?.places),
     rules: Object.entries(RULES).map(([id, r]) => ({ id, ...r })),
+    limits: LIMIT_GUIDE,
   };
 }
 

@@ -17,7 +17,7 @@ import type { Point } from '../types.ts';
  */
 export const RESERVED_ELEMENT_IDS: readonly string[] = [
   'bewijs', 'bewijsprofiel', 'bronnen', 'case-a', 'case-b', 'cases-in-provincie', 'clear-filters', 'codeboek', 'codering',
-  'compare-form', 'compare-result', 'draden', 'facets', 'header-q', 'inhoud', 'kaart-titel', 'kaart-uitleg', 'matrix-caption',
+  'compare-form', 'compare-result', 'draden', 'facets', 'grenzen', 'header-q', 'inhoud', 'kaart-titel', 'kaart-uitleg', 'matrix-caption',
   'more', 'more-wrap', 'notities', 'onderbouwing', 'problems-title', 'q', 'regels', 'results', 'search-actions', 'search-form',
   'search-hint', 'search-status', 'tegengesteld', 'verwant', 'wat-hielp',
 ];
