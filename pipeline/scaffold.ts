@@ -5,7 +5,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
+import { load } from './load/index.ts';
+import { parseDataFile } from './parse/index.ts';
+import { formatProblem } from './problems.ts';
 import { ids, PROVINCES } from './vocabulary.ts';
 import { didYouMean } from './util/suggest.ts';
 import { slugify } from './util/text.ts';
@@ -29,8 +31,12 @@ export async function scaffold(root: string, input: ScaffoldInput, sourcesDir = 
   const provinces = ids(PROVINCES);
   const provincie = slugify(input.provincie);
   if (!provinces.includes(provincie)) return { error: `provincie "${input.provincie}" bestaat niet ${didYouMean(provincie, provinces)} (toegestaan: ${provinces.join(', ')})`.replace('  ', ' ') };
-  const docs = (YAML.parse(await readFile(resolve(root, sourcesDir, 'documents.yml'), 'utf8')) ?? []) as { id: string }[];
-  const docIds = docs.map((d) => d.id);
+  // read like check does: no symlink followed, YAML failures as a message instead of a throw
+  const { sources, problems } = await load(root, sourcesDir);
+  const parsed = sources.documents && parseDataFile(sources.documents);
+  const broken = [...problems.filter((p) => p.file.endsWith('documents.yml')), ...(parsed?.problems ?? [])];
+  if (broken.length || !Array.isArray(parsed?.data)) return { error: broken.length ? formatProblem(broken[0]) : `${sourcesDir}/documents.yml bevat geen lijst met documenten` };
+  const docIds = (parsed.data as { id?: unknown }[]).map((d) => String(d?.id));
   if (!docIds.includes(input.bron)) return { error: `bron "${input.bron}" staat niet in ${sourcesDir}/documents.yml ${didYouMean(input.bron, docIds)} (bekend: ${docIds.join(', ')}); voeg het document daar eerst toe` };
   const slug = input.id ? slugify(input.id) : caseSlug(input.titel);
   if (!slug) return { error: 'de titel levert geen bruikbare bestandsnaam op; geef --id mee' };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { caseSlug } from '../pipeline/scaffold.ts';
 import { cli } from './helpers/cli.ts';
 import { corpusWith } from './helpers/corpus.ts';
+import { ALIAS_BOMB } from './helpers/hostile.ts';
 
 describe('npm run new', () => {
   it('should make slugs that fold diacritics and handle names like \'s-Hertogenbosch', () => {
@@ -46,6 +47,15 @@ describe('npm run new', () => {
     const r = cli(['new', '--sources', src, '--titel', 'X', '--regio', 'X', '--provincie', 'Brabant-Noord', '--bron', 'doc-a']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('toegestaan: groningen, friesland, drenthe');
+  });
+
+  it('should report an alias bomb in documents.yml with its position instead of a stack trace', () => {
+    const src = corpusWith({ 'documents.yml': ALIAS_BOMB });
+    const r = cli(['new', '--sources', src, '--titel', 'Nieuw', '--regio', 'Weert', '--provincie', 'limburg', '--bron', 'doc-a']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^Niet aangemaakt: ${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/documents\\.yml:2:8  fout: YAML klopt niet: de verwijzingen \\(\\*naam\\) vermenigvuldigen zich tot meer dan 100 kopieën`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(src, 'cases/nieuw.md'))).toBe(false);
   });
 
   it('should name the missing flags when not on a terminal', () => {
