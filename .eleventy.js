@@ -23,12 +23,18 @@ export default async function (eleventyConfig) {
 
   if (watching) {
     const { rebuildOnDelete, OutputPruner } = await import('./pipeline/dev.ts');
+    const { markAsBuild } = await import('./pipeline/output.ts');
     const stop = rebuildOnDelete(resolve(sourcesDir), deletionTrigger);
     eleventyConfig.addWatchTarget(deletionTrigger);
     let pruner;
     eleventyConfig.on('eleventy.after', ({ results, directories }) => {
       pruner ??= new OutputPruner(directories.output);
       pruner.afterBuild(results);
+      try {
+        markAsBuild(directories.output); // so that a later `npm run build` may replace this folder
+      } catch {
+        /* the marker only matters for a later build, which then asks for an empty folder */
+      }
     });
     eleventyConfig.on('eleventy.reset', () => stop());
   }

@@ -112,13 +112,18 @@ function looksLikeEarlierBuild(dir: string, fs: Fs): boolean {
   return ['index.html', 'feed.xml', 'data/findings.json', 'data/findings.csv', 'search/index.json'].every((f) => fs.existsSync(join(dir, f)));
 }
 
+/** Mark `dir` as this site's output (the dev server writes into its folder directly). */
+export function markAsBuild(dir: string, fs: Fs = nodeFs): void {
+  fs.writeFileSync(join(dir, MARKER), MARKER_TEXT);
+}
+
 /** A new, marked, empty folder next to `out` to build into. */
 export function makeTemp(out: string, fs: Fs = nodeFs): string {
   const tmp = `${out}.tmp-${randomBytes(4).toString('hex')}`;
   try {
     makeDirs(dirname(out), fs);
     fs.mkdirSync(tmp);
-    fs.writeFileSync(join(tmp, MARKER), MARKER_TEXT);
+    markAsBuild(tmp, fs);
   } catch (e) {
     removeQuietly(tmp, fs);
     throw fsError(e, `Kan geen buildmap maken in ${dirname(out)}`);

@@ -3,7 +3,7 @@
 // renamed cases, and ends with the same pages as a fresh build. No timing is asserted here (the
 // edit-to-visible time is measured by `npm run bench`); waits are generous for a busy machine.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,5 +129,7 @@ describe('npm run dev', () => {
     // passthrough copies (assets) are served from the source in dev mode; the marker is the CLI's
     const pages = (dir: string) => Object.fromEntries(Object.entries(treeHashes(dir)).filter(([p]) => !p.startsWith('assets/') && p !== '.kennisbank-site'));
     expect(pages(out)).toEqual(pages(fresh));
+    // marked like a build, so `npm run build` may later replace the dev server's folder
+    expect(existsSync(join(out, '.kennisbank-site'))).toBe(true);
   }, 180_000);
 });
