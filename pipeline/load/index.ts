@@ -61,6 +61,8 @@ export function decodeSource(path: string, bytes: Uint8Array): { file?: SourceFi
   return { file: { path, text } };
 }
 
+const SYMLINK = 'dit is een symbolische link; links in de bronnen worden niet gevolgd';
+
 /** Why a path under sources/ is not read as a file, or null when it is a regular file. */
 async function refusal(path: string, abs: string, limit: number): Promise<Problem | 'missing' | null> {
   let st;
@@ -70,9 +72,9 @@ async function refusal(path: string, abs: string, limit: number): Promise<Proble
     return 'missing';
   }
   if (st.isSymbolicLink()) {
-    return problem('symlink', path, undefined, `${path} is een symbolische link; links in de bronnen worden niet gevolgd`);
+    return problem('symlink', path, undefined, SYMLINK);
   }
-  if (!st.isFile()) return problem('not-a-file', path, undefined, `${path} is geen gewoon bestand`);
+  if (!st.isFile()) return problem('not-a-file', path, undefined, 'dit is geen gewoon bestand');
   if (st.size > limit) return problem('limit-file-size', path, undefined, `het bestand is ${kB(st.size)} groot; hoogstens ${kB(limit)}`);
   return null;
 }
@@ -90,7 +92,7 @@ async function readSource(root: string, rel: string, limit: number, problems: Pr
     // O_NOFOLLOW: a file swapped for a symlink after the check is still not followed
     bytes = await readFile(abs, { flag: constants.O_RDONLY | constants.O_NOFOLLOW });
   } catch (e) {
-    problems.push(problem('not-a-file', rel, undefined, `${rel} kan niet worden gelezen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`));
+    problems.push(problem('not-a-file', rel, undefined, `dit bestand kan niet worden gelezen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`));
     return null;
   }
   const { file, problem: p } = decodeSource(rel, bytes);
@@ -106,8 +108,8 @@ async function readFolder(root: string, folder: string, problems: Problem[]): Pr
   let entries: Dirent[];
   try {
     const st = await lstat(abs);
-    if (st.isSymbolicLink()) problems.push(problem('symlink', folder, undefined, `${folder} is een symbolische link; links in de bronnen worden niet gevolgd`));
-    else if (!st.isDirectory()) problems.push(problem('not-a-file', folder, undefined, `${folder} is geen map`));
+    if (st.isSymbolicLink()) problems.push(problem('symlink', folder, undefined, SYMLINK));
+    else if (!st.isDirectory()) problems.push(problem('not-a-file', folder, undefined, 'dit is geen map'));
     if (!st.isDirectory()) return [];
     entries = await readdir(abs, { withFileTypes: true });
   } catch {
@@ -117,10 +119,10 @@ async function readFolder(root: string, folder: string, problems: Problem[]): Pr
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.')) continue;
     const rel = posix.join(folder, e.name);
-    if (e.isSymbolicLink()) problems.push(problem('symlink', rel, undefined, `${rel} is een symbolische link; links in de bronnen worden niet gevolgd`));
-    else if (e.isDirectory()) problems.push(problem('file-skipped', rel, undefined, `${rel} is een map en wordt niet gelezen`, 'Zet cases en notities direct in de map, als bestanden die op .md eindigen.'));
+    if (e.isSymbolicLink()) problems.push(problem('symlink', rel, undefined, SYMLINK));
+    else if (e.isDirectory()) problems.push(problem('file-skipped', rel, undefined, 'dit is een map en wordt niet gelezen', 'Zet cases en notities direct in de map, als bestanden die op .md eindigen.'));
     else if (e.name.endsWith('.md')) md.push(rel); // readSource refuses what is not a regular file
-    else if (LOOKS_LIKE_MARKDOWN.test(e.name)) problems.push(problem('file-skipped', rel, undefined, `${rel} wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee`, `Hernoem het naar ${e.name.replace(LOOKS_LIKE_MARKDOWN, '.md')}.`));
+    else if (LOOKS_LIKE_MARKDOWN.test(e.name)) problems.push(problem('file-skipped', rel, undefined, 'dit bestand wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee', `Hernoem het naar ${e.name.replace(LOOKS_LIKE_MARKDOWN, '.md')}.`));
   }
   const files = await Promise.all(md.map((rel) => readSource(root, rel, LIMITS.fileBytes, problems)));
   return files.filter((f): f is SourceFile => f !== null);
@@ -143,7 +145,7 @@ export async function load(root: string, sourcesDir = 'sources'): Promise<LoadRe
     [places, 'places.yml'],
   ] as const) {
     const path = posix.join(sourcesDir, name);
-    if (!file && !problems.some((p) => p.file === path)) problems.push(problem('file-missing', path, undefined, `${path} ontbreekt`, `Maak ${path} aan (zie README); meldingen die daaruit volgen komen pas daarna.`));
+    if (!file && !problems.some((p) => p.file === path)) problems.push(problem('file-missing', path, undefined, 'dit bestand ontbreekt', `Maak ${name} aan (zie README); meldingen die daaruit volgen, komen pas als het er is.`));
   }
   return { sources: { cases, notes, codebook, documents, places }, problems };
 }

@@ -16,7 +16,7 @@ describe('load', () => {
     const dir = corpusWith();
     symlinkSync('/etc/passwd', join(dir, 'cases/passwd.md'));
     const r = await load(dir, '.');
-    expect(summary(r.problems)).toEqual(['cases/passwd.md:1:1 error: cases/passwd.md is een symbolische link; links in de bronnen worden niet gevolgd']);
+    expect(summary(r.problems)).toEqual(['cases/passwd.md:1:1 error: dit is een symbolische link; links in de bronnen worden niet gevolgd']);
     expect(r.sources.cases.map((c) => c.path)).toEqual(['cases/alfa.md', 'cases/bravo.md', 'cases/charlie.md']);
   });
 
@@ -28,8 +28,8 @@ describe('load', () => {
     symlinkSync(outside, join(dir, 'cases/map.md'));
     const r = await load(dir, '.');
     expect(summary(r.problems)).toEqual([
-      'cases/geheim.md:1:1 error: cases/geheim.md is een symbolische link; links in de bronnen worden niet gevolgd',
-      'cases/map.md:1:1 error: cases/map.md is een symbolische link; links in de bronnen worden niet gevolgd',
+      'cases/geheim.md:1:1 error: dit is een symbolische link; links in de bronnen worden niet gevolgd',
+      'cases/map.md:1:1 error: dit is een symbolische link; links in de bronnen worden niet gevolgd',
     ]);
     expect(r.sources.cases.some((c) => c.text.includes('Geheim'))).toBe(false);
   });
@@ -42,8 +42,8 @@ describe('load', () => {
     symlinkSync(join(outside, 'codebook.yml'), join(dir, 'codebook.yml'));
     const r = await load(dir, '.');
     expect(summary(r.problems)).toEqual([
-      'codebook.yml:1:1 error: codebook.yml is een symbolische link; links in de bronnen worden niet gevolgd',
-      'notes:1:1 error: notes is een symbolische link; links in de bronnen worden niet gevolgd',
+      'codebook.yml:1:1 error: dit is een symbolische link; links in de bronnen worden niet gevolgd',
+      'notes:1:1 error: dit is een symbolische link; links in de bronnen worden niet gevolgd',
     ]);
     expect(r.sources.notes).toEqual([]);
     expect(r.sources.codebook).toBeNull();
@@ -53,9 +53,9 @@ describe('load', () => {
     const dir = corpusWith({ 'cases/hoofdletters.MD': caseFile(), 'cases/lang.markdown': caseFile(), 'notes/x.md/binnen.md': caseFile() });
     const r = await load(dir, '.');
     expect(summary(r.problems)).toEqual([
-      'cases/hoofdletters.MD:1:1 warning: cases/hoofdletters.MD wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee',
-      'cases/lang.markdown:1:1 warning: cases/lang.markdown wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee',
-      'notes/x.md:1:1 warning: notes/x.md is een map en wordt niet gelezen',
+      'cases/hoofdletters.MD:1:1 warning: dit bestand wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee',
+      'cases/lang.markdown:1:1 warning: dit bestand wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee',
+      'notes/x.md:1:1 warning: dit is een map en wordt niet gelezen',
     ]);
     expect(r.problems.map((p) => p.fix)).toEqual(['Hernoem het naar hoofdletters.md.', 'Hernoem het naar lang.md.', 'Zet cases en notities direct in de map, als bestanden die op .md eindigen.']);
     expect(r.sources.cases).toHaveLength(3);
@@ -71,7 +71,7 @@ describe('load', () => {
     const dir = corpusWith();
     expect(spawnSync('mkfifo', [join(dir, 'cases/pijp.md')]).status).toBe(0);
     const r = await load(dir, '.');
-    expect(summary(r.problems)).toEqual(['cases/pijp.md:1:1 error: cases/pijp.md is geen gewoon bestand']);
+    expect(summary(r.problems)).toEqual(['cases/pijp.md:1:1 error: dit is geen gewoon bestand']);
   });
 
   it('does not read a case over the size limit, nor a data file over its limit', async () => {
@@ -85,7 +85,7 @@ describe('load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-leeg-'));
     mkdirSync(join(dir, 'cases'));
     const r = await load(dir, '.');
-    expect(summary(r.problems)).toEqual(['codebook.yml:1:1 error: codebook.yml ontbreekt', 'documents.yml:1:1 error: documents.yml ontbreekt', 'places.yml:1:1 error: places.yml ontbreekt']);
+    expect(summary(r.problems)).toEqual(['codebook.yml:1:1 error: dit bestand ontbreekt', 'documents.yml:1:1 error: dit bestand ontbreekt', 'places.yml:1:1 error: dit bestand ontbreekt']);
     expect(r.problems.every((p) => p.ruleId === 'file-missing')).toBe(true);
   });
 });

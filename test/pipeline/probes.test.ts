@@ -20,7 +20,7 @@ interface Probe {
   name: string;
   files?: Record<string, string>;
   setup?: (src: string) => void;
-  /** `file:line:col` relative to the corpus, and the message (`<src>`: the corpus), of the first error. */
+  /** `file:line:col` relative to the corpus, and the message, of the first error. */
   error: [string, string];
   /** Messages that must not appear (follow-up errors). */
   absent?: string[];
@@ -41,7 +41,7 @@ const PROBES: Probe[] = [
   { name: 'an authored rode draad on the address of a computed one (lob vs thema-lob)', files: { 'notes/thema.md': thread('lob') }, error: ['notes/thema.md:12:28', 'rode draad "lob" krijgt het adres /rode-draden/thema-lob/, dat al hoort bij de berekende rode draad van thema "lob"'] },
   { name: 'a finding id equal to the layout’s "inhoud"', files: { 'cases/x.md': lessen('- Tekst. {id: inhoud; thema: lob}\n') }, error: ['cases/x.md:21:11', 'bevinding-id "inhoud" is een id die de pagina\'s van de site zelf gebruiken'] },
   { name: 'a finding id equal to the layout’s "verwant"', files: { 'cases/x.md': lessen('- Tekst. {id: verwant; thema: lob}\n') }, error: ['cases/x.md:21:11', 'bevinding-id "verwant" is een id die de pagina\'s van de site zelf gebruiken'] },
-  { name: 'a symlink to /etc/passwd', setup: (src) => symlinkSync('/etc/passwd', join(src, 'cases/passwd.md')), error: ['cases/passwd.md:1:1', '<src>/cases/passwd.md is een symbolische link; links in de bronnen worden niet gevolgd'] },
+  { name: 'a symlink to /etc/passwd', setup: (src) => symlinkSync('/etc/passwd', join(src, 'cases/passwd.md')), error: ['cases/passwd.md:1:1', 'dit is een symbolische link; links in de bronnen worden niet gevolgd'] },
   {
     name: 'a symlink to a case outside the project',
     setup: (src) => {
@@ -49,9 +49,9 @@ const PROBES: Probe[] = [
       writeFileSync(join(outside, 'geheim.md'), caseFile({ frontmatter: { titel: 'Geheim' } }));
       symlinkSync(join(outside, 'geheim.md'), join(src, 'cases/geheim.md'));
     },
-    error: ['cases/geheim.md:1:1', '<src>/cases/geheim.md is een symbolische link; links in de bronnen worden niet gevolgd'],
+    error: ['cases/geheim.md:1:1', 'dit is een symbolische link; links in de bronnen worden niet gevolgd'],
   },
-  { name: 'a missing codebook.yml', setup: (src) => rmSync(join(src, 'codebook.yml')), error: ['codebook.yml:1:1', '<src>/codebook.yml ontbreekt'], absent: ['onbekend thema'] },
+  { name: 'a missing codebook.yml', setup: (src) => rmSync(join(src, 'codebook.yml')), error: ['codebook.yml:1:1', 'dit bestand ontbreekt'], absent: ['onbekend thema'] },
   { name: 'a 20 MB case file', files: { 'cases/x.md': lessen(`- ${'Proza over niets bijzonders. '.repeat(724_000)}{thema: lob}\n`) }, error: ['cases/x.md:1:1', 'het bestand is 20 MB groot; hoogstens 128 kB'] },
   { name: '20 000 findings in one file', files: { 'cases/x.md': lessen(`${Array.from({ length: 20_000 }, (_, i) => `- L${i}. {thema: lob}`).join('\n')}\n`) }, error: ['cases/x.md:1:1', 'het bestand is 439 kB groot; hoogstens 128 kB'] },
   { name: '2 000 findings in one file (under the size limit)', files: { 'cases/x.md': lessen(`${Array.from({ length: 2_000 }, (_, i) => `- L${i}. {thema: lob}`).join('\n')}\n`) }, error: ['cases/x.md:221:1', '2000 bevindingen in één bestand; hoogstens 200'] },
@@ -79,7 +79,7 @@ describe('probes of issue #11 through npm run build', () => {
       expect(r.code).toBe(1);
       const [at, message] = probe.error;
       const errors = r.stderr.split('\n').filter((l) => l.includes('  fout: '));
-      expect(errors[0]).toMatch(new RegExp(`^${escape(`${src}/${at}  fout: ${message.replace('<src>', src)}  (`)}`));
+      expect(errors[0]).toMatch(new RegExp(`^${escape(`${src}/${at}  fout: ${message}  (`)}`));
       for (const a of probe.absent ?? []) expect(r.stderr).not.toContain(a);
       expect(r.stderr).toContain('Bouwen afgebroken: los de fouten hierboven op. De vorige site in');
       expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
@@ -93,9 +93,9 @@ describe('probes of issue #11 through npm run build', () => {
     mkdirSync(join(src, 'cases/c.md'));
     const r = cli(['check', '--sources', src]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${src}/cases/a.MD:1:1  waarschuwing: ${src}/cases/a.MD wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee  (Hernoem het naar a.md.)`);
-    expect(r.stdout).toContain(`${src}/cases/b.markdown:1:1  waarschuwing: ${src}/cases/b.markdown wordt niet gelezen`);
-    expect(r.stdout).toContain(`${src}/cases/c.md:1:1  waarschuwing: ${src}/cases/c.md is een map en wordt niet gelezen`);
+    expect(r.stdout).toContain(`${src}/cases/a.MD:1:1  waarschuwing: dit bestand wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee  (Hernoem het naar a.md.)`);
+    expect(r.stdout).toContain(`${src}/cases/b.markdown:1:1  waarschuwing: dit bestand wordt niet gelezen: alleen bestanden die op .md eindigen (kleine letters) tellen mee  (Hernoem het naar b.md.)`);
+    expect(r.stdout).toContain(`${src}/cases/c.md:1:1  waarschuwing: dit is een map en wordt niet gelezen  (Zet cases en notities direct in de map, als bestanden die op .md eindigen.)`);
   }, 120_000);
 
   it('should render template syntax in a title as text, never run it', () => {

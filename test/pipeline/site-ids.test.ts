@@ -91,12 +91,12 @@ describe('ids that become paths', () => {
 describe('a missing or broken data file', () => {
   it('reports a missing codebook.yml first, without the follow-up "onbekend thema" errors', async () => {
     const ps = await problemsFor({}, ['codebook.yml']);
-    expect(errors(ps)).toEqual(['codebook.yml:1:1 codebook.yml ontbreekt']);
-    expect(formatReport(ps).split('\n')[0]).toMatch(/^codebook\.yml:1:1 {2}fout: codebook\.yml ontbreekt/);
+    expect(errors(ps)).toEqual(['codebook.yml:1:1 dit bestand ontbreekt']);
+    expect(formatReport(ps).split('\n')[0]).toMatch(/^codebook\.yml:1:1 {2}fout: dit bestand ontbreekt/);
   });
 
   it('reports missing documents.yml and places.yml without follow-up errors in every case', async () => {
-    expect(errors(await problemsFor({}, ['documents.yml', 'places.yml']))).toEqual(['documents.yml:1:1 documents.yml ontbreekt', 'places.yml:1:1 places.yml ontbreekt']);
+    expect(errors(await problemsFor({}, ['documents.yml', 'places.yml']))).toEqual(['documents.yml:1:1 dit bestand ontbreekt', 'places.yml:1:1 dit bestand ontbreekt']);
   });
 
   it('puts the missing file first even when other files have errors', async () => {
