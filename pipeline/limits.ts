@@ -14,6 +14,8 @@ export const LIMITS = {
   findingChars: 2000,
   /** Levels of lists and block quotes. Real maximum: 1. */
   nesting: 10,
+  /** List items and block quotes (markers `-`, `*`, `+`, `1.`, `>`) in one file. Real maximum: 42. */
+  listItems: 500,
   /** Markup characters (* _ [ ] ` <) in the markdown of one file. Real maximum: 40. */
   markupChars: 1000,
   /** Characters in an id: file names, finding ids, ids in the data files. Real maximum: 38. */
@@ -29,6 +31,7 @@ export const LIMIT_GUIDE: { limit: keyof typeof LIMITS; what: string; max: strin
   { limit: 'findingsPerFile', what: 'Bevindingen in één bestand', max: String(LIMITS.findingsPerFile) },
   { limit: 'findingChars', what: 'Tekens in één bevinding', max: nl(LIMITS.findingChars) },
   { limit: 'nesting', what: 'Niveaus van lijsten en citaten (>) in elkaar', max: String(LIMITS.nesting) },
+  { limit: 'listItems', what: 'Lijstitems en citaten (>) in één bestand', max: String(LIMITS.listItems) },
   { limit: 'markupChars', what: 'Opmaaktekens (* _ [ ] ` <) in één bestand', max: nl(LIMITS.markupChars) },
   { limit: 'idChars', what: 'Tekens in een id (bestandsnaam, bevinding-id, id in een databestand)', max: String(LIMITS.idChars) },
   { limit: 'yamlDepth', what: 'Niveaus van blokken en lijsten in elkaar in YAML', max: String(LIMITS.yamlDepth) },

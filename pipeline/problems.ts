@@ -56,6 +56,7 @@ export const RULES = {
   'limit-findings': { title: 'Te veel bevindingen in één bestand', severity: 'error', hint: `Hoogstens ${LIMITS.findingsPerFile} bevindingen per bestand; verdeel ze over meer cases of notities.` },
   'limit-finding-length': { title: 'Bevinding te lang', severity: 'error', hint: `Een bevinding is hoogstens ${nl(LIMITS.findingChars)} tekens (één tot drie zinnen); splits haar in meer bevindingen.` },
   'limit-nesting': { title: 'Te diep genest', severity: 'error', hint: `Lijsten en citaten hoogstens ${LIMITS.nesting} niveaus in elkaar, YAML hoogstens ${LIMITS.yamlDepth} niveaus; maak de structuur platter.` },
+  'limit-list-items': { title: 'Te veel lijstitems of citaten', severity: 'error', hint: `Hoogstens ${LIMITS.listItems} lijstitems en citaten (>) per bestand; verdeel de inhoud over meer bestanden.` },
   'limit-markup': { title: 'Te veel opmaaktekens', severity: 'error', hint: `Hoogstens ${nl(LIMITS.markupChars)} opmaaktekens (* _ [ ] \` <) per bestand; gebruik minder opmaak of splits het bestand.` },
   'limit-id-length': { title: 'Id te lang', severity: 'error', hint: `Een id (bestandsnaam, bevinding-id, id in een databestand) is hoogstens ${LIMITS.idChars} tekens; kies een kortere.` },
   'internal': { title: 'Interne fout', severity: 'error', hint: 'Dit is een fout in de software, niet in je bestand: meld het, met deze melding erbij.' },

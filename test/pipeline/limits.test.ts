@@ -41,7 +41,7 @@ describe('limits on a case or note', () => {
 
   it('refuses block quotes and list markers stacked on one line', () => {
     expect(entry(lessen(`${'> '.repeat(11)}x\n`)).problems).toEqual([expect.objectContaining({ ruleId: 'limit-nesting', line: BODY + 2 })]);
-    expect(entry(lessen(`${'- '.repeat(5000)}x {thema: lob}\n`)).problems).toEqual([expect.objectContaining({ ruleId: 'limit-nesting', line: BODY + 2 })]);
+    expect(entry(lessen(`${'- '.repeat(400)}x {thema: lob}\n`)).problems).toEqual([expect.objectContaining({ ruleId: 'limit-nesting', line: BODY + 2 })]);
   });
 
   it('bounds nesting from markers and indentation, and allows ordinary nesting', () => {
@@ -54,6 +54,15 @@ describe('limits on a case or note', () => {
     expect(nestingOf('Gewone tekst - met streepje')).toBe(0);
     const ok = entry(lessen('- Een. {thema: lob}\n  - Genest, niet als bevinding gelezen.\n    - Dieper.\n'));
     expect(ok.problems.filter((p) => p.ruleId.startsWith('limit'))).toEqual([]);
+  });
+
+  it('refuses more than 500 list items and quotes before parsing, at the 501st', () => {
+    // one-item lists between paragraphs: remark took 5.7 s for 4 000 of them
+    const e = entry(lessen(`${Array.from({ length: 2000 }, (_, i) => `- L${i}. {thema: lob}\n\nAlinea.`).join('\n\n')}\n`));
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-list-items', line: BODY + 2 + 500 * 4, column: 1, message: 'meer dan 500 lijstitems en citaten (>) in dit bestand' })]);
+    expect(e.bodyParsed).toBe(false);
+    const quotes = entry(lessen(`${Array.from({ length: 600 }, () => '> Citaat.\n\nAlinea.').join('\n\n')}\n`));
+    expect(quotes.problems).toEqual([expect.objectContaining({ ruleId: 'limit-list-items', line: BODY + 2 + 500 * 4 })]);
   });
 
   it('refuses more than 1 000 markup characters before parsing, where the limit is passed', () => {
@@ -106,6 +115,7 @@ describe('the limits themselves', () => {
         const body = text.replace(/^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*\n/, '');
         expect((body.match(/[*_[\]`<]/g) ?? []).length, name).toBeLessThan(LIMITS.markupChars / 2);
         expect(Math.max(...body.split('\n').map(nestingOf)), name).toBeLessThan(LIMITS.nesting / 2);
+        expect(body.split('\n').filter((l) => /^\s*([-*+>]|\d+[.)])(\s|$)/.test(l)).length, name).toBeLessThan(LIMITS.listItems / 2);
       }
     }
     for (const name of ['codebook.yml', 'documents.yml', 'places.yml']) expect(Buffer.byteLength(readFileSync(join(src, name))), name).toBeLessThan(LIMITS.dataFileBytes / 2);
