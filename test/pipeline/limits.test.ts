@@ -15,16 +15,16 @@ const lessen = (items: string) => caseFile({ body: `## Lessen\n\n${items}` });
 const BODY = 19;
 
 describe('limits on a case or note', () => {
-  it('refuses a file over 128 kB without parsing it', () => {
-    const e = entry(lessen(`- ${'Proza over niets. '.repeat(8000)}{thema: lob}\n`));
-    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-file-size', line: 1, column: 1, message: 'het bestand is 141 kB groot; hoogstens 128 kB' })]);
+  it('refuses a file over 256 kB without parsing it', () => {
+    const e = entry(lessen(`- ${'Proza over niets. '.repeat(16000)}{thema: lob}\n`));
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-file-size', line: 1, column: 1, message: 'het bestand is 282 kB groot; hoogstens 256 kB' })]);
     expect(e.bodyParsed).toBe(false);
     expect(e.findings).toEqual([]);
   });
 
-  it('refuses more than 200 findings, at the 201st', () => {
-    const e = entry(lessen(Array.from({ length: 250 }, (_, i) => `- Les ${i}. {thema: lob}`).join('\n') + '\n'));
-    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-findings', line: BODY + 2 + 200, column: 1, message: '250 bevindingen in één bestand; hoogstens 200' })]);
+  it('refuses more than 300 findings, at the 301st', () => {
+    const e = entry(lessen(Array.from({ length: 350 }, (_, i) => `- Les ${i}. {thema: lob}`).join('\n') + '\n'));
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'limit-findings', line: BODY + 2 + 300, column: 1, message: '350 bevindingen in één bestand; hoogstens 300' })]);
   });
 
   it('refuses a finding of more than 2 000 characters, at the finding', () => {
@@ -93,8 +93,8 @@ describe('limits on a case or note', () => {
 describe('the limits themselves', () => {
   it('are listed for authors, each with a rule that names its value', () => {
     expect(LIMIT_GUIDE.map((l) => l.limit).sort()).toEqual(Object.keys(LIMITS).sort());
-    expect(RULES['limit-file-size'].hint).toContain('128 kB');
-    expect(RULES['limit-findings'].hint).toContain('200');
+    expect(RULES['limit-file-size'].hint).toContain('256 kB');
+    expect(RULES['limit-findings'].hint).toContain('300');
     expect(RULES['limit-finding-length'].hint).toContain('2 000');
     expect(RULES['limit-markup'].hint).toContain('1 000');
     expect(RULES['limit-id-length'].hint).toContain('64');

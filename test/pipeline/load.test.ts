@@ -77,7 +77,7 @@ describe('load', () => {
   it('does not read a case over the size limit, nor a data file over its limit', async () => {
     const dir = corpusWith({ 'cases/groot.md': caseFile({ body: `## Lessen\n\n${'Proza. '.repeat(3_000_000)}\n` }), 'places.yml': `# ${'x'.repeat(600 * 1024)}\n` });
     const r = await load(dir, '.');
-    expect(summary(r.problems)).toEqual(['cases/groot.md:1:1 error: het bestand is 20 MB groot; hoogstens 128 kB', 'places.yml:1:1 error: het bestand is 600 kB groot; hoogstens 512 kB']);
+    expect(summary(r.problems)).toEqual(['cases/groot.md:1:1 error: het bestand is 20 MB groot; hoogstens 256 kB', 'places.yml:1:1 error: het bestand is 600 kB groot; hoogstens 512 kB']);
     expect(r.sources.places).toBeNull();
   });
 
