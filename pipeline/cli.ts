@@ -59,9 +59,18 @@ async function runBuild(args: string[]): Promise<number> {
     throw fsError(e, `Kan de resten van een afgebroken build niet opruimen in ${dirname(out)}`);
   }
   const tmp = makeTemp(out);
+  // Ctrl-C or a stopped CI job: no half-built folder beside the site (the swap itself is
+  // synchronous, so a signal is handled before it or after it, never in between)
+  const stop = (signal: NodeJS.Signals) => {
+    removeQuietly(tmp);
+    process.stderr.write(`Bouwen afgebroken (${signal}). De vorige site in ${config.outputDir}/ is niet aangeraakt.\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     return await buildInto(tmp, out, config, log);
   } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
     removeQuietly(tmp);
   }
 }

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTemp, MARKER, OutputError, refuseOutput, swapIn, type Fs } from '../../pipeline/output.ts';
-import { cli, treeHashes } from '../helpers/cli.ts';
-import { BASIC } from '../helpers/corpus.ts';
+import { cli, treeHashes, TSX } from '../helpers/cli.ts';
+import { BASIC, PROJECT_ROOT } from '../helpers/corpus.ts';
 
 /** A stand-in project: package.json, sources/, site/, templates/ and some folders around it. */
 function project(): string {
@@ -91,6 +91,28 @@ describe('building through the CLI with a refused --out', () => {
       expect(treeHashes(dirname(root))).toEqual(before);
     });
   }
+});
+
+describe('a build that is stopped', () => {
+  it('removes its temporary folder on SIGTERM and leaves the site as it was', async () => {
+    const { spawn } = await import('node:child_process');
+    const parent = mkdtempSync(join(tmpdir(), 'kb-stop-'));
+    const out = join(parent, 'site');
+    expect(cli(['build', '--sources', BASIC, '--out', out, '--quiet']).code).toBe(0);
+    const before = treeHashes(out);
+    const child = spawn(process.execPath, ['--import', TSX, join(PROJECT_ROOT, 'pipeline/cli.ts'), 'build', '--sources', BASIC, '--out', out, '--quiet'], { env: { ...process.env, KB_SOURCES: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+    // wait until the temporary folder exists, then stop the build
+    for (let i = 0; i < 600 && !readdirSync(parent).some((f) => f.startsWith('site.tmp-')); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(parent).some((f) => f.startsWith('site.tmp-'))).toBe(true);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(stderr).toBe('Bouwen afgebroken (SIGTERM). De vorige site in ' + out + '/ is niet aangeraakt.\n');
+    expect(readdirSync(parent)).toEqual(['site']);
+    expect(treeHashes(out)).toEqual(before);
+  }, 180_000);
 });
 
 describe('replacing the output folder', () => {
