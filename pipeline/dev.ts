@@ -8,9 +8,15 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } 
 import { dirname, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 
-/** Write `trigger` whenever something under `sourcesDir` is deleted; returns a stop function. */
+/**
+ * Write `trigger` (in a folder of its own) whenever something under `sourcesDir` is deleted;
+ * returns a stop function. The folder is removed when the process exits or is stopped.
+ */
 export function rebuildOnDelete(sourcesDir: string, trigger: string): () => Promise<void> {
   mkdirSync(dirname(trigger), { recursive: true });
+  const cleanUp = () => rmSync(dirname(trigger), { recursive: true, force: true });
+  process.once('exit', cleanUp);
+  process.once('SIGTERM', () => process.exit(143)); // so that 'exit' runs (Eleventy handles SIGINT)
   const watcher = watch(sourcesDir, { ignoreInitial: true, followSymlinks: false });
   const touch = (path: string) => writeFileSync(trigger, `${path}\n`);
   watcher.on('unlink', touch).on('unlinkDir', touch);
