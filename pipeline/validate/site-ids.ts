@@ -12,18 +12,15 @@ import { problem, type Problem } from '../problems.ts';
 import type { Point } from '../types.ts';
 
 /**
- * Every literal `id="…"` in templates/ and site/ (test/pipeline/site-ids.test.ts checks this list
- * against the templates, both ways).
+ * Every literal `id="…"` on the pages where finding or case ids become element ids — the layout,
+ * the partials, and the pages that show them (case, note, theme, rode draad) — kept equal to the
+ * templates by test/pipeline/site-ids.test.ts. Ids on other pages (the colofon, say) never meet a
+ * content id, so they do not restrict authors.
  */
-export const RESERVED_ELEMENT_IDS: readonly string[] = [
-  'bewijs', 'bewijsprofiel', 'bronnen', 'case-a', 'case-b', 'cases-in-provincie', 'clear-filters', 'codeboek', 'codering',
-  'compare-form', 'compare-result', 'draden', 'facets', 'grenzen', 'header-q', 'inhoud', 'kaart-titel', 'kaart-uitleg', 'matrix-caption',
-  'more', 'more-wrap', 'notities', 'onderbouwing', 'problems-title', 'q', 'regels', 'results', 'search-actions', 'search-form',
-  'search-hint', 'search-status', 'tegengesteld', 'verwant', 'wat-hielp',
-];
+export const RESERVED_ELEMENT_IDS: readonly string[] = ['bewijsprofiel', 'draden', 'header-q', 'inhoud', 'notities', 'onderbouwing', 'problems-title', 'tegengesteld', 'verwant', 'wat-hielp'];
 
-/** Prefixes of ids the templates compose from a value (`type-{{ type }}`); same test. */
-export const RESERVED_ID_PREFIXES: readonly string[] = ['document-', 'domein-', 'prov-', 'thema-', 'type-'];
+/** Prefixes of ids those templates compose from a value (`type-{{ type }}`); same test. */
+export const RESERVED_ID_PREFIXES: readonly string[] = ['type-'];
 
 export function isReservedId(id: string): boolean {
   return RESERVED_ELEMENT_IDS.includes(id) || RESERVED_ID_PREFIXES.some((p) => id.startsWith(p));

@@ -16,32 +16,47 @@ async function problemsFor(files: Record<string, string>, remove: string[] = [])
 const errors = (ps: Problem[]) => ps.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`);
 const thread = (id: string) => `---\ntitel: T\nsoort: synthese\nbron: doc-a\nsectie: S\nsamenvatting: S.\ncases: []\n---\n\n## Rode draden\n\n- Een draad over vervoer. {id: ${id}; thema: vervoer-en-afstand}\n`;
 
-/** Every `id="…"` in the templates: literal ids, and the prefixes of composed ones. */
+/**
+ * The ids on the pages where content ids become element ids: the layout and partials, and every
+ * page that has an id made of a content id alone (`id="{{ f.localId }}"`) or includes a partial
+ * that has one. Literal ids, the prefixes of composed ones, and the content-id expressions.
+ */
 function templateIds(): { literal: Set<string>; prefixes: Set<string>; whole: Set<string> } {
+  const text = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(PROJECT_ROOT, dir))) {
+      const p = `${dir}/${name}`;
+      if (statSync(join(PROJECT_ROOT, p)).isDirectory()) walk(p);
+      else if (/\.(njk|js)$/.test(name)) text.set(p, readFileSync(join(PROJECT_ROOT, p), 'utf8'));
+    }
+  };
+  walk('templates');
+  walk('site');
+  const ids = (t: string) => [...t.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]);
+  const includes = (t: string) => [...t.matchAll(/\{%-?\s*include\s+"([^"]+)"/g)].map((m) => `templates/${m[1]}`);
+  const showsContentIds = (file: string, seen = new Set<string>()): boolean => {
+    if (seen.has(file)) return false;
+    seen.add(file);
+    const t = text.get(file) ?? '';
+    return ids(t).some((id) => id.startsWith('{{')) || includes(t).some((f) => showsContentIds(f, seen));
+  };
   const literal = new Set<string>();
   const prefixes = new Set<string>();
   const whole = new Set<string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(njk|js)$/.test(name)) {
-        for (const [, id] of readFileSync(p, 'utf8').matchAll(/\bid="([^"]*)"/g)) {
-          const dynamic = id.indexOf('{{');
-          if (dynamic < 0) literal.add(id);
-          else if (dynamic > 0) prefixes.add(id.slice(0, dynamic));
-          else whole.add(id.replace(/\s+/g, ' '));
-        }
-      }
+  for (const [file, t] of text) {
+    if (!file.startsWith('templates/') && !showsContentIds(file)) continue;
+    for (const id of ids(t)) {
+      const dynamic = id.indexOf('{{');
+      if (dynamic < 0) literal.add(id);
+      else if (dynamic > 0) prefixes.add(id.slice(0, dynamic));
+      else whole.add(id.replace(/\s+/g, ' '));
     }
-  };
-  walk(join(PROJECT_ROOT, 'templates'));
-  walk(join(PROJECT_ROOT, 'site'));
+  }
   return { literal, prefixes, whole };
 }
 
 describe('ids the site uses itself', () => {
-  it('are exactly the ids in templates/ and site/, kept in one list', () => {
+  it('are exactly the ids of the pages that show finding or case ids, kept in one list', () => {
     const { literal, prefixes, whole } = templateIds();
     expect([...literal].sort()).toEqual([...RESERVED_ELEMENT_IDS].sort());
     expect([...prefixes].sort()).toEqual([...RESERVED_ID_PREFIXES].sort());
