@@ -77,6 +77,9 @@ export async function pipelineFor(config: Config): Promise<{ result: PipelineRes
   return { result, data, cached: false };
 }
 
+/** The failing result whose problems were last printed. */
+let reported: SiteData | null = null;
+
 /**
  * Entry point for .eleventy.js. Never throws: a throw from global data leaves Eleventy 3.1's dev
  * server broken until it is restarted ("templateRender has not yet initialized"), so even a bug
@@ -85,10 +88,12 @@ export async function pipelineFor(config: Config): Promise<{ result: PipelineRes
 export async function siteData(root: string): Promise<SiteData> {
   const config = makeConfig(root);
   try {
-    const { data, cached } = await pipelineFor(config);
-    if (!data.ok && !cached) {
-      // In the dev server the site still renders, with the problems shown on every page.
+    const { data } = await pipelineFor(config);
+    if (!data.ok && reported !== data) {
+      // In the dev server the site still renders, with the problems shown on every page. Printed
+      // once per result, whoever ran the pipeline first (the search plugin does too, after a build).
       process.stderr.write(`\n${data.report}\n`);
+      reported = data;
     }
     // Frozen, so Eleventy's data cascade shares it with every page instead of deep-copying it per
     // page (a copy per page made rendering grow with the square of the number of cases).

@@ -3,7 +3,7 @@
 // renamed cases, and ends with the same pages as a fresh build. No timing is asserted here (the
 // edit-to-visible time is measured by `npm run bench`); waits are generous for a busy machine.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,11 @@ describe('npm run dev', () => {
   const page = (path = '/cases/weert/') => get(path).then((r) => r.text);
   const file = (p = 'cases/weert.md') => join(src, p);
   const edit = (from: string, to: string, p = 'cases/weert.md') => writeFileSync(file(p), readFileSync(file(p), 'utf8').replace(from, to));
+  /** The search index's document fragments as the dev server serves them (search/d/*.json). */
+  const searchDocuments = () => {
+    const dir = join(out, 'search/d');
+    return existsSync(dir) ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n') : '';
+  };
 
   beforeAll(async () => {
     src = join(mkdtempSync(join(tmpdir(), 'kb-dev-src-')), 'sources');
@@ -105,10 +110,11 @@ describe('npm run dev', () => {
     await waitFor('new case', async () => (await get('/cases/proefcase/')).status === 200);
     renameSync(file('cases/proefcase.md'), file('cases/proefcase-twee.md'));
     await waitFor('renamed page', async () => (await get('/cases/proefcase-twee/')).status === 200 && (await get('/cases/proefcase/')).status === 404);
+    await waitFor('search index written', async () => searchDocuments().includes('/cases/proefcase-twee/'));
     const list = await page('/cases/');
     expect(list).toContain('href="/cases/proefcase-twee/"');
     expect(list).not.toContain('href="/cases/proefcase/"');
-    const docs = await page('/search/docs.json');
+    const docs = searchDocuments();
     expect(docs).toContain('/cases/proefcase-twee/');
     expect(docs).not.toContain('/cases/proefcase/');
   }, 180_000);
@@ -117,7 +123,7 @@ describe('npm run dev', () => {
     rmSync(file('cases/proefcase-twee.md'));
     await waitFor('page gone', async () => (await get('/cases/proefcase-twee/')).status === 404);
     await waitFor('lists updated', async () => !(await page('/cases/')).includes('Leerlab Proefcase'));
-    expect(await page('/search/docs.json')).not.toContain('proefcase');
+    await waitFor('search index updated', async () => !searchDocuments().includes('proefcase'));
     expect(await page('/matrix/')).not.toContain('proefcase');
     expect(server.exitCode).toBeNull();
   }, 120_000);
