@@ -1,8 +1,10 @@
-// `build` only composes the stages: load → parse → validate → link → index → emit.
+// `build` only composes the stages: load → parse → validate → link → brief → index → emit.
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { emitFiles, type OutputFile } from './emit/index.ts';
 import { buildSearchIndex, type SearchData } from './index/index.ts';
+import { buildBriefs, sourceDate, type Briefs } from './brief/index.ts';
 import { link, type Graph } from './link/index.ts';
 import { load, type LoadedSources } from './load/index.ts';
 import { parseDataFile, parseEntry } from './parse/index.ts';
@@ -22,11 +24,13 @@ export interface CheckResult {
 
 export interface PipelineResult extends CheckResult {
   graph: Graph | null;
+  /** Theme and province briefs and the charts of the home and method pages. */
+  briefs: Briefs | null;
   search: SearchData | null;
   files: OutputFile[];
 }
 
-type Stage = 'load' | 'parse' | 'validate' | 'link' | 'index' | 'emit';
+type Stage = 'load' | 'parse' | 'validate' | 'link' | 'brief' | 'index' | 'emit';
 
 function timer(timings: Timings) {
   return async <T>(stage: Stage, fn: () => T | Promise<T>): Promise<T> => {
@@ -64,11 +68,12 @@ export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<ty
   const time = timer(timings);
   const { sources, problems: loadProblems } = loaded ?? (await time('load', () => load(config.root, config.sourcesDir)));
   const checked = await checkSources(sources, loadProblems, timings);
-  if (!checked.ok) return { ...checked, graph: null, search: null, files: [] };
+  if (!checked.ok) return { ...checked, graph: null, briefs: null, search: null, files: [] };
   const graph = await time('link', () => link(checked.model, config.threadRule));
+  const briefs = await time('brief', () => buildBriefs(graph, { siteUrl: config.siteUrl, sourceDate: sourceDate(resolve(config.root, config.sourcesDir)) }));
   const search = await time('index', () => buildSearchIndex(graph));
   const files = await time('emit', () => emitFiles(graph, config));
-  return { ...checked, graph, search, files };
+  return { ...checked, graph, briefs, search, files };
 }
 
 export { makeConfig };

@@ -9,12 +9,15 @@ import { load } from './load/index.ts';
 import { LIMIT_GUIDE } from './limits.ts';
 import { formatReport, problem, RULES, sortProblems } from './problems.ts';
 import { link, type Graph } from './link/index.ts';
+import { buildBriefs, type Briefs } from './brief/index.ts';
 
 export interface SiteData {
   ok: boolean;
   problems: ReturnType<typeof sortProblems>;
   report: string;
   graph: Graph;
+  /** Theme and province briefs and the home/method charts (pipeline/brief). */
+  briefs: Briefs;
   files: PipelineResult['files'];
   findingById: Record<string, Graph['findings'][number]>;
   caseById: Record<string, Graph['cases'][number]>;
@@ -43,6 +46,8 @@ export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): Si
     problems: sortProblems(r.problems),
     report: formatReport(r.problems),
     graph: g,
+    // while the sources have errors, briefs of the graph shown (dated unknown)
+    briefs: r.briefs ?? buildBriefs(g, { siteUrl: '', sourceDate: { iso: null, label: null, from: null } }),
     files: r.files,
     findingById: byId(g?.findings),
     caseById: byId(g?.cases),

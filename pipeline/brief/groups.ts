@@ -1,0 +1,134 @@
+// Grouping similar findings: which knelpunten (and which succesfactoren and lessen) report the same
+// thing in different cases. Two findings are linked by
+//  - what they say: the cosine of their content terms (similarity.ts), and
+//  - a source's own synthesis: a rode draad that cites both (`steunt`) adds THREAD_BONUS, so the
+//    author's judgement that they support one pattern is enough on its own;
+// findings of the same case or note are never linked (a group is about *several* sources saying
+// it). Groups are average-linkage clusters (cluster.ts) of the findings in a set (a theme, or one
+// province's findings on a theme); knelpunten and succesfactoren are clustered together, so a
+// group can hold both sides: a knelpunt in one case and a succesfactor in another — a contrast.
+import type { FindingView, Graph } from '../link/index.ts';
+import { averageLinkage, type Edge } from './cluster.ts';
+import { TextSimilarity } from './similarity.ts';
+
+export type Side = 'blokkeert' | 'hielp';
+
+/** Knelpunten block; succesfactoren and lessen are what helped. Rode draden are not grouped. */
+export function sideOf(type: FindingView['type']): Side | null {
+  if (type === 'knelpunt') return 'blokkeert';
+  if (type === 'succesfactor' || type === 'les') return 'hielp';
+  return null;
+}
+
+export interface GroupingOptions {
+  /** Mean similarity two clusters need to merge. */
+  threshold: number;
+  /** Added to the similarity of two findings that one rode draad cites together. */
+  threadBonus: number;
+  /** Text similarities below this are left out of the graph (they barely move a mean). */
+  minEdge: number;
+}
+
+export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.2, threadBonus: 0.5, minEdge: 0.05 };
+
+export interface SideGroup {
+  /** The most central finding of this side: the one the brief quotes. */
+  lead: string;
+  /** All findings of this side, lead first, then by similarity to the lead. */
+  findingIds: string[];
+  owners: string[];
+  cases: string[];
+  documents: string[];
+}
+
+export interface FindingGroup {
+  /** Stable id: the lead's finding id of the first side present. */
+  id: string;
+  blokkeert: SideGroup | null;
+  hielp: SideGroup | null;
+}
+
+export class Grouper {
+  private readonly text: TextSimilarity;
+  private readonly byId: Map<string, FindingView>;
+  private readonly coCited = new Map<string, Set<string>>();
+
+  constructor(
+    graph: Pick<Graph, 'findings' | 'threads'>,
+    readonly options: GroupingOptions = DEFAULT_GROUPING,
+  ) {
+    this.byId = new Map(graph.findings.map((f) => [f.id, f]));
+    this.text = new TextSimilarity(graph.findings.filter((f) => sideOf(f.type)).map((f) => ({ id: f.id, text: f.text })));
+    for (const th of graph.threads) {
+      if (th.kind !== 'authored') continue;
+      for (const a of th.evidence)
+        for (const b of th.evidence) {
+          if (a === b) continue;
+          const s = this.coCited.get(a);
+          if (s) s.add(b);
+          else this.coCited.set(a, new Set([b]));
+        }
+    }
+  }
+
+  /** The similarity graph over a set of findings (indices into `ids`). */
+  edges(ids: readonly string[]): Edge[] {
+    const fs = ids.map((id) => this.byId.get(id)!);
+    const sameOwner = (a: number, b: number) => fs[a].owner.id === fs[b].owner.id;
+    const weights = new Map<number, Edge>();
+    const n = ids.length;
+    for (const p of this.text.pairs(ids, { threshold: this.options.minEdge })) {
+      if (!sameOwner(p.a, p.b)) weights.set(p.a * n + p.b, { a: p.a, b: p.b, w: p.score });
+    }
+    const index = new Map(ids.map((id, i) => [id, i]));
+    ids.forEach((id, a) => {
+      for (const other of this.coCited.get(id) ?? []) {
+        const b = index.get(other);
+        if (b === undefined || b <= a || sameOwner(a, b)) continue;
+        const e = weights.get(a * n + b);
+        if (e) e.w += this.options.threadBonus;
+        else weights.set(a * n + b, { a, b, w: this.options.threadBonus });
+      }
+    });
+    return [...weights.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+
+  /** Groups of the knelpunten, succesfactoren and lessen among `findingIds` (others are ignored). */
+  group(findingIds: readonly string[]): FindingGroup[] {
+    const ids = [...new Set(findingIds)].filter((id) => sideOf(this.byId.get(id)?.type ?? 'rode-draad')).sort();
+    const edges = this.edges(ids);
+    const weight = new Map<string, number>();
+    for (const e of edges) {
+      weight.set(`${e.a} ${e.b}`, e.w);
+      weight.set(`${e.b} ${e.a}`, e.w);
+    }
+    const w = (a: number, b: number) => weight.get(`${a} ${b}`) ?? 0;
+    return averageLinkage(ids.length, edges, this.options.threshold).map((cluster) => {
+      const side = (s: Side) => this.side(cluster.filter((i) => sideOf(this.byId.get(ids[i])!.type) === s), ids, w);
+      const blokkeert = side('blokkeert');
+      const hielp = side('hielp');
+      return { id: (blokkeert ?? hielp)!.lead, blokkeert, hielp };
+    });
+  }
+
+  private side(members: number[], ids: readonly string[], w: (a: number, b: number) => number): SideGroup | null {
+    if (!members.length) return null;
+    const centrality = (i: number) => members.reduce((s, j) => s + (i === j ? 0 : w(i, j)), 0);
+    const lead = [...members].sort((p, q) => centrality(q) - centrality(p) || p - q)[0];
+    const ordered = [lead, ...members.filter((i) => i !== lead).sort((p, q) => w(lead, q) - w(lead, p) || p - q)];
+    const fs = ordered.map((i) => this.byId.get(ids[i])!);
+    const uniq = (xs: string[]) => [...new Set(xs)].sort();
+    return {
+      lead: ids[lead],
+      findingIds: fs.map((f) => f.id),
+      owners: uniq(fs.map((f) => f.owner.id)),
+      cases: uniq(fs.filter((f) => f.owner.collection === 'cases').map((f) => f.owner.id)),
+      documents: uniq(fs.map((f) => f.source.document)),
+    };
+  }
+}
+
+/** Strongest first: more cases and notes, then more cases, documents, findings; then by id. */
+export function byStrength(a: SideGroup, b: SideGroup): number {
+  return b.owners.length - a.owners.length || b.cases.length - a.cases.length || b.documents.length - a.documents.length || b.findingIds.length - a.findingIds.length || (a.lead < b.lead ? -1 : a.lead > b.lead ? 1 : 0);
+}
