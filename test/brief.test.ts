@@ -208,11 +208,11 @@ describe('the province brief', () => {
     expect(t.hielp.groups[0].similar).toEqual([]);
     expect(p.contacts.shown.map((c) => c.id).sort()).toEqual(['een', 'vier']);
     // profile: both Limburg findings are on this theme, as all five are nationally; LOB (1 of 5) is not in Limburg
-    expect(p.chart.table.rows).toEqual([{ label: 'Relatie en vertrouwen', path: '/themas/relatie-en-vertrouwen/', cells: [100, 100] }]);
+    expect(p.chart.table.rows).toEqual([{ label: 'Relatie en vertrouwen', path: '/themas/relatie-en-vertrouwen/', cells: ['100', '100'] }]);
     const groningen = r.briefs!.provinces.groningen.chart.table.rows;
     expect(groningen).toEqual([
-      { label: 'Relatie en vertrouwen', path: '/themas/relatie-en-vertrouwen/', cells: [100, 100] },
-      { label: 'Loopbaanoriëntatie en -begeleiding (LOB)', path: '/themas/lob/', cells: [50, 20] },
+      { label: 'Relatie en vertrouwen', path: '/themas/relatie-en-vertrouwen/', cells: ['100', '100'] },
+      { label: 'Loopbaanoriëntatie en -begeleiding (LOB)', path: '/themas/lob/', cells: ['50', '20'] },
     ]);
     expect(r.briefs!.provinces['noord-holland']).toBeUndefined();
   });

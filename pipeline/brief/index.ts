@@ -36,7 +36,7 @@ export function buildBriefs(graph: Graph, opts: BriefOptions): Briefs {
   };
   const domains = graph.domains.map((d) => ({
     label: d.label,
-    path: `/themas/#${d.id}`,
+    path: `/themas/#domein-${d.id}`,
     themes: d.themeIds.map((id) => graph.themes.find((t) => t.id === id)!).map((t) => ({ label: t.label, path: t.url, counts: t.counts })),
   }));
   return {

@@ -24,6 +24,8 @@ export interface ProvinceBrief {
   label: string;
   path: string;
   briefPath: string;
+  /** absolute address of the brief, for "citeer als" */
+  briefUrl: string;
   profile: EvidenceProfile;
   themes: ProvinceTheme[];
   /** themes with findings in this province that are not shown */
@@ -84,6 +86,7 @@ export function provinceBrief(p: ProvinceView, ctx: BriefContext): ProvinceBrief
     label: p.label,
     path: p.url,
     briefPath: `${p.url}brief/`,
+    briefUrl: `${ctx.siteUrl.replace(/\/+$/, '')}${p.url}brief/`,
     profile: profileOf(findings, ctx.caseById),
     themes,
     moreThemes: ranked.length - themes.length,

@@ -26,6 +26,8 @@ export interface ThemeBrief {
   domain: string;
   path: string;
   briefPath: string;
+  /** absolute address of the brief, for "citeer als" */
+  briefUrl: string;
   profile: EvidenceProfile;
   blokkeert: BriefSection;
   hielp: BriefSection;
@@ -117,6 +119,7 @@ export function themeBrief(theme: ThemeView, ctx: BriefContext): ThemeBrief {
     domain: theme.domainLabel,
     path: theme.url,
     briefPath: `${theme.url}brief/`,
+    briefUrl: `${ctx.siteUrl.replace(/\/+$/, '')}${theme.url}brief/`,
     profile: profileOf(findings, ctx.caseById),
     blokkeert,
     hielp,

@@ -77,7 +77,7 @@ export function profileChart(input: readonly ProfileRow[], opts: ProfileOptions)
     table: {
       caption: `Deel van de bevindingen per thema (%), ${opts.subject} en alle cases`,
       head: ['Thema', `${opts.subject} (%)`, 'Alle cases (%)'],
-      rows: rows.map((r) => ({ label: r.label, path: r.path, cells: [r.localPct, r.nationalPct] })),
+      rows: rows.map((r) => ({ label: r.label, path: r.path, cells: [r.localPct, r.nationalPct].map((p) => String(p).replace('.', ',')) })),
     },
   };
 }

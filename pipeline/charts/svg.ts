@@ -7,7 +7,8 @@ export interface ChartTable {
   caption: string;
   /** column headers; the first is the row header column */
   head: string[];
-  rows: { label: string; path?: string; cells: number[]; strong?: boolean }[];
+  /** cells as shown (numbers, or text such as "12,5") */
+  rows: { label: string; path?: string; cells: (number | string)[]; strong?: boolean }[];
 }
 
 export interface Chart {
