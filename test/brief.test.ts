@@ -97,7 +97,12 @@ describe('grouping similar findings', () => {
     const words = 'bus rooster stage ouders examen docent leerling bedrijf subsidie bestuur keuzedeel regio werkgroep gebouw afstand lesmateriaal overdracht'.split(' ');
     // 300 findings of three random words, and three planted near-duplicate pairs
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    };
     for (let i = 0; i < 300; i++) texts.push({ id: `f${i}`, text: [0, 1, 2].map(() => words[Math.floor(rnd() * words.length)]).join(' ') });
     texts.push({ id: 'p1', text: 'taalachterstand nieuwkomers klassenassistent' }, { id: 'p2', text: 'nieuwkomers taalachterstand klassenassistent rooster' });
     texts.push({ id: 'q1', text: 'werkplaatsinrichting lasapparatuur' }, { id: 'q2', text: 'lasapparatuur werkplaatsinrichting bedrijf' });
