@@ -228,13 +228,13 @@ describe('brief pages', () => {
 /** Rows of a chart as drawn (data attributes and value labels) and as tabled. */
 async function chartOf(page: Page, selector: string) {
   return page.locator(selector).evaluate((fig) => ({
-    svg: [...fig.querySelectorAll('svg .chart__row')].map((g) => ({
+    svg: Array.from(fig.querySelectorAll('svg .chart__row')).map((g) => ({
       label: g.getAttribute('data-label')!,
-      data: Object.fromEntries([...g.attributes].filter((a) => a.name.startsWith('data-') && a.name !== 'data-label').map((a) => [a.name.slice(5), Number(a.value)])),
-      values: [...g.querySelectorAll('.chart__value')].map((t) => t.textContent!),
-      bars: [...g.querySelectorAll('rect.chart__bar')].map((r) => Number(r.getAttribute('width'))),
+      data: Object.fromEntries(Array.from(g.attributes).filter((a) => a.name.startsWith('data-') && a.name !== 'data-label').map((a) => [a.name.slice(5), Number(a.value)])),
+      values: Array.from(g.querySelectorAll('.chart__value')).map((t) => t.textContent!),
+      bars: Array.from(g.querySelectorAll('rect.chart__bar')).map((r) => Number(r.getAttribute('width'))),
     })),
-    table: [...fig.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())]),
+    table: Array.from(fig.querySelectorAll('tbody tr')).map((tr) => [tr.querySelector('th')!.textContent!.trim(), ...Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim())]),
   }));
 }
 
@@ -268,11 +268,11 @@ describe('charts', () => {
 
   it('should draw findings per domain and theme as the data says (method page, and the home page summary)', async () => {
     const all = findings();
-    const themes: { id: string; label: string; domein: string }[] = [];
+    const themes: { id: string; label: string }[] = [];
     const { page } = await open(server.url, '/methode/');
     const c = await chartOf(page, '.chart-figure');
     const labels = await page.locator('#codeboek ~ dl dt a').evaluateAll((as) => as.map((a) => ({ label: a.textContent!, id: a.getAttribute('href')!.split('/')[2] })));
-    for (const l of labels) themes.push({ ...l, domein: '' });
+    themes.push(...labels);
     for (const row of c.svg.filter((r) => themes.some((t) => t.label === r.label))) {
       const id = themes.find((t) => t.label === row.label)!.id;
       const count = (type: string) => all.filter((f) => f.type === type && f.themes.includes(id)).length;

@@ -71,6 +71,32 @@ export class Grouper {
     }
   }
 
+  private groupable(findingIds: readonly string[]): string[] {
+    return [...new Set(findingIds)].filter((id) => sideOf(this.byId.get(id)?.type ?? 'rode-draad')).sort();
+  }
+
+  /** The edges of a universe's graph between members of `ids`, renumbered to `ids`. */
+  private subgraph(ids: readonly string[], universe: { key: string; findingIds: readonly string[] }): Edge[] {
+    let u = this.universes.get(universe.key);
+    if (!u) {
+      const all = this.groupable(universe.findingIds);
+      u = { index: new Map(all.map((id, i) => [id, i])), edges: this.edges(all) };
+      this.universes.set(universe.key, u);
+    }
+    const local = new Map<number, number>();
+    ids.forEach((id, i) => {
+      const at = u.index.get(id);
+      if (at !== undefined) local.set(at, i);
+    });
+    const out: Edge[] = [];
+    for (const e of u.edges) {
+      const a = local.get(e.a);
+      const b = local.get(e.b);
+      if (a !== undefined && b !== undefined) out.push(a < b ? { a, b, w: e.w } : { a: b, b: a, w: e.w });
+    }
+    return out.sort((p, q) => p.a - q.a || p.b - q.b);
+  }
+
   /** The similarity graph over a set of findings (indices into `ids`). */
   edges(ids: readonly string[]): Edge[] {
     const fs = ids.map((id) => this.byId.get(id)!);
@@ -93,29 +119,44 @@ export class Grouper {
     return [...weights.values()].sort((p, q) => p.a - q.a || p.b - q.b);
   }
 
-  /** Groups of the knelpunten, succesfactoren and lessen among `findingIds` (others are ignored). */
-  group(findingIds: readonly string[]): FindingGroup[] {
-    const ids = [...new Set(findingIds)].filter((id) => sideOf(this.byId.get(id)?.type ?? 'rode-draad')).sort();
-    const edges = this.edges(ids);
-    const weight = new Map<string, number>();
-    for (const e of edges) {
-      weight.set(`${e.a} ${e.b}`, e.w);
-      weight.set(`${e.b} ${e.a}`, e.w);
+  private readonly universes = new Map<string, { index: Map<string, number>; edges: Edge[] }>();
+
+  /**
+   * Groups of the knelpunten, succesfactoren and lessen among `findingIds` (others are ignored).
+   * With `universe` (a larger set, such as all findings on the theme), the similarity graph of the
+   * universe is computed once and reused for each subset (a province's findings on that theme).
+   */
+  group(findingIds: readonly string[], universe?: { key: string; findingIds: readonly string[] }): FindingGroup[] {
+    const ids = this.groupable(findingIds);
+    const edges = universe ? this.subgraph(ids, universe) : this.edges(ids);
+    const clusters = averageLinkage(ids.length, edges, this.options.threshold);
+    const clusterOf = new Int32Array(ids.length);
+    clusters.forEach((c, k) => c.forEach((i) => (clusterOf[i] = k)));
+    const side = ids.map((id) => sideOf(this.byId.get(id)!.type));
+    // centrality: summed similarity to the other members of the same group and side (one pass)
+    const centrality = new Float64Array(ids.length);
+    const adjacent: Map<number, number>[] = ids.map(() => new Map());
+    for (const { a, b, w } of edges) {
+      if (clusterOf[a] !== clusterOf[b] || side[a] !== side[b]) continue;
+      centrality[a] += w;
+      centrality[b] += w;
+      adjacent[a].set(b, w);
+      adjacent[b].set(a, w);
     }
-    const w = (a: number, b: number) => weight.get(`${a} ${b}`) ?? 0;
-    return averageLinkage(ids.length, edges, this.options.threshold).map((cluster) => {
-      const side = (s: Side) => this.side(cluster.filter((i) => sideOf(this.byId.get(ids[i])!.type) === s), ids, w);
-      const blokkeert = side('blokkeert');
-      const hielp = side('hielp');
+    return clusters.map((cluster) => {
+      const part = (s: Side) => this.side(cluster.filter((i) => side[i] === s), ids, centrality, adjacent);
+      const blokkeert = part('blokkeert');
+      const hielp = part('hielp');
       return { id: (blokkeert ?? hielp)!.lead, blokkeert, hielp };
     });
   }
 
-  private side(members: number[], ids: readonly string[], w: (a: number, b: number) => number): SideGroup | null {
+  private side(members: number[], ids: readonly string[], centrality: Float64Array, adjacent: Map<number, number>[]): SideGroup | null {
     if (!members.length) return null;
-    const centrality = (i: number) => members.reduce((s, j) => s + (i === j ? 0 : w(i, j)), 0);
-    const lead = [...members].sort((p, q) => centrality(q) - centrality(p) || p - q)[0];
-    const ordered = [lead, ...members.filter((i) => i !== lead).sort((p, q) => w(lead, q) - w(lead, p) || p - q)];
+    let lead = members[0];
+    for (const i of members) if (centrality[i] > centrality[lead]) lead = i;
+    const toLead = (i: number) => adjacent[lead].get(i) ?? 0;
+    const ordered = [lead, ...members.filter((i) => i !== lead).sort((p, q) => toLead(q) - toLead(p) || p - q)];
     const fs = ordered.map((i) => this.byId.get(ids[i])!);
     const uniq = (xs: string[]) => [...new Set(xs)].sort();
     return {

@@ -56,7 +56,8 @@ export function provinceBrief(p: ProvinceView, ctx: BriefContext): ProvinceBrief
   const limits = LIMITS.province;
   const themes = ranked.slice(0, limits.themes).map(([id, ids]): ProvinceTheme => {
     const t = themeById.get(id)!;
-    const groups = ctx.grouper.group(ids);
+    // the theme's similarity graph, computed once for all provinces
+    const groups = ctx.grouper.group(ids, { key: id, findingIds: t.findingIds });
     const sectionCtx = { findingById: ctx.findingById, notes, anchorPrefix: `${id}-`, similar: limits.similar, contrasts: limits.contrasts };
     return {
       id,

@@ -76,7 +76,7 @@ export class TextSimilarity {
 
   /** Pairs of `ids` whose cosine reaches the threshold, sorted by (a, b). */
   pairs(ids: readonly string[], opts: PairOptions): Pair[] {
-    const { threshold, exactLimit = 600, blockTerms = 8, blockCap = 64 } = opts;
+    const { threshold, exactLimit = 600, blockTerms = 6, blockCap = 40 } = opts;
     const vs = ids.map((id) => this.vectors.get(id) ?? { terms: new Int32Array(0), weights: new Float64Array(0) });
     const out: Pair[] = [];
     const consider = (a: number, b: number) => {

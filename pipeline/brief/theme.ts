@@ -90,7 +90,7 @@ export function threadsOf(ids: readonly string[], ctx: Pick<BriefContext, 'threa
 export function themeBrief(theme: ThemeView, ctx: BriefContext): ThemeBrief {
   const notes = new Notes(ctx.siteUrl);
   const findings = theme.findingIds.map((id) => ctx.findingById.get(id)!);
-  const groups = ctx.grouper.group(theme.findingIds);
+  const groups = ctx.grouper.group(theme.findingIds, { key: theme.id, findingIds: theme.findingIds });
   const sectionCtx = { findingById: ctx.findingById, notes, anchorPrefix: '' };
   const blokkeert = section(groups, 'blokkeert', LIMITS.groups.blokkeert, sectionCtx);
   const hielp = section(groups, 'hielp', LIMITS.groups.hielp, sectionCtx);
