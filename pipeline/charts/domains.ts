@@ -27,7 +27,6 @@ const ROW = 20;
 
 export function domainChart(domains: readonly DomainInput[], opts: { id: string; topPerDomain?: number }): Chart {
   const rows: Row[] = [];
-  let note: string | null = null;
   let folded = 0;
   const add = (a: Record<FindingType, number>, b: Record<FindingType, number>) => Object.fromEntries(TYPE_ORDER.map((t) => [t, a[t] + b[t]])) as Record<FindingType, number>;
   const zero = () => Object.fromEntries(TYPE_ORDER.map((t) => [t, 0])) as Record<FindingType, number>;
@@ -37,13 +36,11 @@ export function domainChart(domains: readonly DomainInput[], opts: { id: string;
     rows.push({ label: d.label, path: d.path, heading: true, counts: themes.reduce((acc, t) => add(acc, t.counts), zero()) });
     const keep = opts.topPerDomain ? themes.slice(0, opts.topPerDomain) : themes;
     for (const t of keep) rows.push({ label: t.label, path: t.path, heading: false, counts: t.counts });
-    const rest = themes.slice(keep.length);
-    if (rest.length) {
-      folded += rest.length;
-      rows.push({ label: `${rest.length} andere thema's`, path: d.path, heading: false, counts: rest.reduce((acc, t) => add(acc, t.counts), zero()) });
-    }
+    folded += themes.length - keep.length;
   }
-  if (folded) note = `Per domein de ${opts.topPerDomain} thema's met de meeste bevindingen; de ${folded} andere staan per domein samen in één rij.`;
+  const note = folded
+    ? `Per domein de ${opts.topPerDomain} thema's met de meeste bevindingen (${folded} andere thema's zijn niet getekend, maar tellen mee in het domeintotaal). Een bevinding over meer thema's telt bij elk thema mee.`
+    : "Een bevinding over meer thema's telt bij elk thema mee.";
 
   const title = "Bevindingen per domein en thema";
   const summary =
@@ -55,7 +52,7 @@ export function domainChart(domains: readonly DomainInput[], opts: { id: string;
       .join('; ') +
     '. ' +
     `Grootste thema's: ${rows
-      .filter((r) => !r.heading && !/andere thema's$/.test(r.label))
+      .filter((r) => !r.heading)
       .sort((a, b) => total(b.counts) - total(a.counts))
       .slice(0, 3)
       .map((r) => `${r.label} (${total(r.counts)})`)

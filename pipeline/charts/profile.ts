@@ -39,7 +39,7 @@ export function profileChart(input: readonly ProfileRow[], opts: ProfileOptions)
     .sort((a, b) => b.local - a.local || b.national - a.national || a.label.localeCompare(b.label, 'nl'));
   const rows = all.slice(0, maxRows);
   const rest = all.length - rows.length;
-  const note = rest > 0 ? `De ${rows.length} thema's met de meeste bevindingen in ${opts.subject}; ${rest} andere thema's komen er ook in voor (zie de tabel op de themapagina's).` : null;
+  const note = rest > 0 ? `Getekend: de ${rows.length} thema's met de meeste bevindingen in ${opts.subject}. De tabel noemt alle ${all.length} thema's die er voorkomen.` : null;
   const title = `Themaprofiel van ${opts.subject} naast het landelijke profiel`;
   const summary = rows.length
     ? `Per thema het deel van de ${opts.localTotal} bevindingen in ${opts.subject} dat erover gaat, naast dat deel van alle ${opts.nationalTotal} bevindingen in cases (een bevinding kan over meer thema's gaan). ` +
@@ -77,7 +77,7 @@ export function profileChart(input: readonly ProfileRow[], opts: ProfileOptions)
     table: {
       caption: `Deel van de bevindingen per thema (%), ${opts.subject} en alle cases`,
       head: ['Thema', `${opts.subject} (%)`, 'Alle cases (%)'],
-      rows: rows.map((r) => ({ label: r.label, path: r.path, cells: [r.localPct, r.nationalPct].map((p) => String(p).replace('.', ',')) })),
+      rows: all.map((r) => ({ label: r.label, path: r.path, cells: [r.localPct, r.nationalPct].map((p) => String(p).replace('.', ',')) })),
     },
   };
 }
