@@ -111,7 +111,7 @@ describe('build of the real corpus', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("13 cases, 7 notities, 391 bevindingen (120 knelpunten, 137 succesfactoren, 27 rode draden, 107 lessen), 39 thema's, 58 rode draden op de site");
     expect(r.stdout).toContain('0 fouten, 0 waarschuwingen');
-    expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
+    expect(r.stdout).toMatch(/tijd: load [\d.]+ ms, parse [\d.]+ ms, validate [\d.]+ ms, link [\d.]+ ms, brief [\d.]+ ms, index [\d.]+ ms, emit [\d.]+ ms, pipeline \d+ ms, eleventy \d+ ms/);
   });
 
   it('should export findings by id with their exact text, themes, source and permalink', () => {
