@@ -25,8 +25,10 @@ const PAGE_TYPES: [string, string][] = [
   ['note', '/notities/rode-draden-leerlabs/'],
   ['themes', '/themas/'],
   ['theme', '/themas/docentuitwisseling/'],
+  ['themabrief', '/themas/relatie-en-vertrouwen/brief/'],
   ['provinces', '/provincies/'],
   ['province', '/provincies/noord-holland/'],
+  ['provinciebrief', '/provincies/noord-holland/brief/'],
   ['threads', '/rode-draden/'],
   ['thread', '/rode-draden/thema-docentuitwisseling/'],
   ['matrix', '/matrix/'],
@@ -43,8 +45,8 @@ const PAGE_TYPES: [string, string][] = [
 
 /** The main-menu item each page type belongs to, and how (aria-current="page" or "true"). */
 const SECTION: Record<string, string | null> = {
-  home: null, cases: 'Cases page', 'cases-filter': 'Cases true', case: 'Cases true', note: null, themes: "Thema's page", theme: "Thema's true",
-  provinces: "Regio's page", province: "Regio's true", threads: 'Rode draden page', thread: 'Rode draden true', matrix: 'Matrix page', compare: null,
+  home: null, cases: 'Cases page', 'cases-filter': 'Cases true', case: 'Cases true', note: null, themes: "Thema's page", theme: "Thema's true", themabrief: "Thema's true",
+  provinces: "Regio's page", province: "Regio's true", provinciebrief: "Regio's true", threads: 'Rode draden page', thread: 'Rode draden true', matrix: 'Matrix page', compare: null,
   method: 'Methode page', authors: null, exports: null, statement: null, colofon: null, licences: null, privacy: null, 'not-found': null,
 };
 
