@@ -1,7 +1,7 @@
 // Grouping similar findings: which knelpunten (and which succesfactoren and lessen) report the same
 // thing in different cases. Two findings are linked by
 //  - what they say: the cosine of their content terms (similarity.ts), and
-//  - a source's own synthesis: a rode draad that cites both (`steunt`) adds THREAD_BONUS, so the
+//  - a source's own synthesis: a rode draad that cites both (`steunt`) adds `threadBonus`, so the
 //    author's judgement that they support one pattern is enough on its own;
 // findings of the same case or note are never linked (a group is about *several* sources saying
 // it). Groups are average-linkage clusters (cluster.ts) of the findings in a set (a theme, or one
@@ -42,8 +42,6 @@ export interface SideGroup {
 }
 
 export interface FindingGroup {
-  /** Stable id: the lead's finding id of the first side present. */
-  id: string;
   blokkeert: SideGroup | null;
   hielp: SideGroup | null;
 }
@@ -52,6 +50,8 @@ export class Grouper {
   private readonly text: TextSimilarity;
   private readonly byId: Map<string, FindingView>;
   private readonly coCited = new Map<string, Set<string>>();
+  /** Similarity graphs of sets grouped in parts (a theme, for each province), by key. */
+  private readonly universes = new Map<string, { index: Map<string, number>; edges: Edge[] }>();
 
   constructor(
     graph: Pick<Graph, 'findings' | 'threads'>,
@@ -119,8 +119,6 @@ export class Grouper {
     return [...weights.values()].sort((p, q) => p.a - q.a || p.b - q.b);
   }
 
-  private readonly universes = new Map<string, { index: Map<string, number>; edges: Edge[] }>();
-
   /**
    * Groups of the knelpunten, succesfactoren and lessen among `findingIds` (others are ignored).
    * With `universe` (a larger set, such as all findings on the theme), the similarity graph of the
@@ -147,7 +145,7 @@ export class Grouper {
       const part = (s: Side) => this.side(cluster.filter((i) => side[i] === s), ids, centrality, adjacent);
       const blokkeert = part('blokkeert');
       const hielp = part('hielp');
-      return { id: (blokkeert ?? hielp)!.lead, blokkeert, hielp };
+      return { blokkeert, hielp };
     });
   }
 

@@ -1,7 +1,7 @@
 // Building blocks shared by the theme brief and the province brief: numbered source notes,
 // statements cut to a printable length, sections of grouped findings with "n more", and the
 // cases to call. Everything is bounded by LIMITS, so a brief stays two A4 pages at any corpus size.
-import type { CaseView, FindingView, Graph } from '../link/index.ts';
+import type { CaseView, FindingView } from '../link/index.ts';
 import { byStrength, type FindingGroup, type Side, type SideGroup } from './groups.ts';
 
 export const LIMITS = {
@@ -188,5 +188,3 @@ export function countByCase(findings: readonly FindingView[]): Map<string, numbe
   for (const f of findings) if (f.owner.collection === 'cases') out.set(f.owner.id, (out.get(f.owner.id) ?? 0) + 1);
   return out;
 }
-
-export type { Graph };

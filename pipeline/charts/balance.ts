@@ -35,12 +35,11 @@ export function balanceChart(input: readonly BalanceRow[], opts: BalanceOptions)
   let unit = opts.unit;
   if (rows.length > maxRows && rows.every((r) => r.group)) {
     // sum per group (province)
-    const byGroup = new Map<string, BalanceRow & { members: number }>();
+    const byGroup = new Map<string, BalanceRow>();
     for (const r of rows) {
-      const g = byGroup.get(r.group!.label) ?? { label: r.group!.label, path: r.group!.path, knelpunt: 0, succesfactor: 0, members: 0 };
+      const g = byGroup.get(r.group!.label) ?? { label: r.group!.label, path: r.group!.path, knelpunt: 0, succesfactor: 0 };
       g.knelpunt += r.knelpunt;
       g.succesfactor += r.succesfactor;
-      g.members++;
       byGroup.set(g.label, g);
     }
     note = `${rows.length} ${opts.unit[1]} opgeteld per provincie.`;
