@@ -99,6 +99,7 @@ describe('zoeken in de browser', () => {
     expect(card.title).toMatch(/Draagvlak/);
     expect(card.href).toBe('/themas/draagvlak/');
     expect(card.links).toContain('/themas/draagvlak/');
+    expect(card.links).toContain('/themas/draagvlak/brief/');
     // the card comes before the results
     expect(await page.evaluate(() => !!(document.getElementById('search-cards')!.compareDocumentPosition(document.getElementById('results')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
     const titles = r.groups.map((g) => g.title);

@@ -25,7 +25,8 @@ export function renderCard(card: ResultCard): HTMLElement {
   if (card.text) s.append(el('p', card.text, { class: 'result-card__text' }));
   const links = el('p', null, { class: 'result-card__links' });
   links.append(el('span', card.counts, { class: 'muted' }), document.createTextNode(' · '), el('a', card.kind === 'thema' ? 'Alle bevindingen over dit thema' : 'Alle cases in deze provincie', { href: card.url }));
-  // #17: the theme brief (`${card.url}brief/`) gets its link here, after the theme page link.
+  // every theme has a two-page brief (#17)
+  if (card.kind === 'thema') links.append(document.createTextNode(' · '), el('a', "Themabrief op twee A4-pagina's", { href: `${card.url}brief/` }));
   s.append(links);
   return s;
 }
