@@ -139,12 +139,12 @@ describe('briefs on paper', () => {
     expect(await printed(bigServer.url, '/provincies/limburg/brief/', 'groot-provincie-limburg')).toBeLessThanOrEqual(2);
     const { page } = await open(bigServer.url, '/themas/lob/brief/');
     // 60 cases report the same knelpunt about choosing late: one group, named once, the rest counted
-    const first = page.locator('#blokkeert-1');
+    const first = page.locator('#groep_blokkeert-1');
     await expect(first.textContent()).resolves.toMatch(/kiezen daardoor laat/);
     await expect(first.textContent()).resolves.toMatch(/Gemeld in 60 cases/);
     await expect(first.textContent()).resolves.toMatch(/en nog 56\b/);
     await expect(page.locator('.brief-section--blokkeert .brief-more').textContent()).resolves.toMatch(/Nog \d+ bevindingen in \d+ groepen staan niet in deze brief/);
-    await expect(page.locator('#ervaring ~ .brief-more, #ervaring + * + .brief-more').first().textContent()).resolves.toContain('En 54 andere cases');
+    await expect(page.locator('#kop_ervaring ~ .brief-more, #kop_ervaring + * + .brief-more').first().textContent()).resolves.toContain('En 54 andere cases');
     // the chart sums 60 cases per province
     await expect(page.locator('.brief-chart .chart-figure__note').textContent()).resolves.toContain('60 cases opgeteld per provincie');
     await page.context().close();
@@ -160,7 +160,7 @@ describe('brief pages', () => {
     for (const r of refs) expect(notes.map((n) => `#${n.id}`)).toContain(r);
     // numbered in reading order: the first reference of each note comes in order 1, 2, 3, …
     const firstSeen = [...new Set(refs)];
-    expect(firstSeen).toEqual(firstSeen.map((_, i) => `#bron-${i + 1}`));
+    expect(firstSeen).toEqual(firstSeen.map((_, i) => `#bron_${i + 1}`));
     // each note: title — document, section. permalink, and the permalink leads to the finding
     const all = findings();
     for (const n of notes.filter((x) => x.href.includes('#') && x.href.startsWith('/cases/'))) {

@@ -44,8 +44,8 @@ export function buildBriefs(graph: Graph, opts: BriefOptions): Briefs {
     themes: Object.fromEntries(graph.themes.map((t) => [t.id, themeBrief(t, ctx)])),
     provinces: Object.fromEntries(graph.provinces.filter((p) => p.caseIds.length).map((p) => [p.id, provinceBrief(p, ctx)])),
     charts: {
-      home: domainChart(domains, { id: 'domeinen-home', topPerDomain: 3 }),
-      method: domainChart(domains, { id: 'domeinen' }),
+      home: domainChart(domains, { id: 'grafiek_domeinen_home', topPerDomain: 3 }),
+      method: domainChart(domains, { id: 'grafiek_domeinen' }),
     },
   };
 }

@@ -75,7 +75,7 @@ export function provinceBrief(p: ProvinceView, ctx: BriefContext): ProvinceBrief
   const chart = profileChart(
     ranked.map(([id, ids]) => ({ label: themeById.get(id)!.label, path: themeById.get(id)!.url, local: ids.length, national: national.get(id) ?? 0 })),
     {
-      id: `profiel-${p.id}`,
+      id: `grafiek_profiel_${p.id}`,
       subject: p.label,
       localTotal: findings.length,
       nationalTotal: caseFindings.length,

@@ -109,7 +109,7 @@ export function themeBrief(theme: ThemeView, ctx: BriefContext): ThemeBrief {
       const cv = ctx.caseById.get(id)!;
       return { label: cv.title, path: cv.url, group: { label: cv.provinceLabel, path: `/provincies/${cv.meta.provincie}/` }, knelpunt: c.k, succesfactor: c.s };
     }),
-    { id: `balans-${theme.id}`, unit: ['case', 'cases'], subject: theme.label },
+    { id: `grafiek_balans_${theme.id}`, unit: ['case', 'cases'], subject: theme.label },
   );
 
   return {

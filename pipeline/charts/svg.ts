@@ -12,7 +12,7 @@ export interface ChartTable {
 }
 
 export interface Chart {
-  /** Unique within a page: prefixes the SVG's element ids. */
+  /** Unique within a page: prefixes the SVG's element ids. With a "_", so no content id can equal one. */
   id: string;
   title: string;
   /** What the chart shows, in words (screen readers; also shown under the chart). */

@@ -17,10 +17,14 @@ import type { Point } from '../types.ts';
  * templates by test/pipeline/site-ids.test.ts. Ids on other pages (the colofon, say) never meet a
  * content id, so they do not restrict authors.
  */
-export const RESERVED_ELEMENT_IDS: readonly string[] = ['bewijsprofiel', 'draden', 'header-q', 'inhoud', 'notities', 'onderbouwing', 'problems-title', 'tegengesteld', 'verwant', 'wat-hielp'];
+export const RESERVED_ELEMENT_IDS: readonly string[] = ['bewijsprofiel', 'draden', 'header-q', 'inhoud', 'kop_bronnen', 'kop_ervaring', 'notities', 'onderbouwing', 'problems-title', 'tegengesteld', 'verwant', 'wat-hielp'];
 
-/** Prefixes of ids those templates compose from a value (`type-{{ type }}`); same test. */
-export const RESERVED_ID_PREFIXES: readonly string[] = ['type-'];
+/**
+ * Prefixes of ids those templates compose from a value (`type-{{ type }}`); same test. The brief's
+ * ids (`kop_…`, `groep_…`, `bron_…`, templates/partials/brief-macros.njk) contain "_", which no
+ * content id can, so listing them restricts no author.
+ */
+export const RESERVED_ID_PREFIXES: readonly string[] = ['bron_', 'groep_', 'kop_', 'type-'];
 
 export function isReservedId(id: string): boolean {
   return RESERVED_ELEMENT_IDS.includes(id) || RESERVED_ID_PREFIXES.some((p) => id.startsWith(p));
