@@ -177,7 +177,7 @@ describe('the themabrief', () => {
     const e = excerpt(long, 200);
     expect(e.cut).toBe(true);
     expect(e.text.length).toBeLessThanOrEqual(200);
-    expect(e.text.endsWith('brief.')).toBe(true);
+    expect(e.text.endsWith('brief. […]')).toBe(true);
     const words = excerpt('woord '.repeat(100), 100);
     expect(words.text.endsWith('woord…')).toBe(true);
     expect(excerpt('Kort.', 100)).toEqual({ text: 'Kort.', cut: false });

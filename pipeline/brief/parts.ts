@@ -13,8 +13,8 @@ export const LIMITS = {
   contrasts: 2,
   threads: 3,
   contacts: 6,
-  /** characters of a quoted statement */
-  statement: 260,
+  /** characters of a quoted statement (real findings: 90 % under 400); a longer one is cut, visibly */
+  statement: 420,
   /** characters of a rode-draad title */
   threadTitle: 140,
   /** a province brief: themes, groups per side per theme, similar and contrasting findings per group */
@@ -56,13 +56,17 @@ export class Notes {
   }
 }
 
-/** A text cut at a sentence end (or else a word) within `max` characters, with "…" when cut. */
+/**
+ * A text cut at a sentence end (or else a word) within `max` characters. A cut is always visible —
+ * " […]" after whole sentences, "…" inside one — because a finding's point may sit in the part left
+ * out; the source note links to the whole finding.
+ */
 export function excerpt(text: string, max: number = LIMITS.statement): { text: string; cut: boolean } {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return { text: t, cut: false };
-  const head = t.slice(0, max);
+  const head = t.slice(0, max - 4);
   const sentence = /^.*[.!?](?=\s)/.exec(head);
-  if (sentence && sentence[0].length >= max * 0.45) return { text: sentence[0], cut: true };
+  if (sentence && sentence[0].length >= max * 0.45) return { text: `${sentence[0]} […]`, cut: true };
   const word = head.replace(/\s+\S*$/, '').replace(/[,;:–-]+$/, '');
   return { text: `${word}…`, cut: true };
 }
