@@ -147,5 +147,7 @@ export async function load(root: string, sourcesDir = 'sources'): Promise<LoadRe
     const path = posix.join(sourcesDir, name);
     if (!file && !problems.some((p) => p.file === path)) problems.push(problem('file-missing', path, undefined, 'dit bestand ontbreekt', `Maak ${name} aan (zie README); meldingen die daaruit volgen, komen pas als het er is.`));
   }
+  // folders and files are read concurrently; report in path order, the same on every machine
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { sources: { cases, notes, codebook, documents, places }, problems };
 }
