@@ -1,11 +1,14 @@
-// Search evaluation: two query sets, scored for three engines in one run (scripts/eval-engines.ts),
-// reported apart — the tuned set (test/search-queries.json: the weights were tuned on it) and the
-// held-out set (test/search-queries-heldout.json: written before tuning, never tuned on).
-// Prints per set a table per kind and the tuned set's misses (both sets', all engines', with
+// Search evaluation: three query sets, scored for three engines in one run (scripts/eval-engines.ts),
+// reported apart — the tuned set (test/search-queries.json: the weights were tuned on it), the first
+// held-out set (test/search-queries-heldout.json: written before the first tuning round, its misses
+// seen in the second) and the sealed set (test/search-queries-heldout-2.json: written before the
+// second round, its results not looked at while tuning).
+// Prints per set a table per kind and the tuned set's misses (every set's, all engines', with
 // --verbose), and writes test-output/eval-search.json.
 //
-//   npm run eval:search [-- --site DIR] [--sources DIR] [--verbose]
+//   npm run eval:search [-- --site DIR] [--sources DIR] [--verbose] [--dev]
 //   --site DIR: use an existing build (default: build the site into a temporary folder first).
+//   --dev: leave the sealed set out (while tuning).
 //
 // Every engine answers with pages, each with at most three findings beneath it. Metrics, per query:
 //   R@5     share of the expected ids (at most 5 counted) covered by the first 5 pages; a page covers
@@ -88,7 +91,7 @@ function table(title: string, queries: ResolvedQuery[], scores: Record<EngineNam
 
 async function main() {
   const root = process.cwd();
-  const { values: args } = parseArgs({ options: { site: { type: 'string' }, sources: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+  const { values: args } = parseArgs({ options: { site: { type: 'string' }, sources: { type: 'string' }, verbose: { type: 'boolean', default: false }, dev: { type: 'boolean', default: false } } });
   const sourcesDir = args.sources ?? 'sources';
   let site = args.site ? resolve(args.site) : '';
   let tmpSite = '';
@@ -105,8 +108,11 @@ async function main() {
 
   const sets = [
     { name: 'afgestemd', file: 'test/search-queries.json' },
-    { name: 'niet afgestemd (held-out)', file: 'test/search-queries-heldout.json' },
-  ].map((s) => ({ ...s, queries: resolveQueries(readQueries(join(root, s.file)), graph) }));
+    { name: 'held-out 1 (gezien)', file: 'test/search-queries-heldout.json' },
+    { name: 'held-out 2 (verzegeld)', file: 'test/search-queries-heldout-2.json' },
+  ]
+    .filter((s) => !(args.dev && s.file.endsWith('-2.json')))
+    .map((s) => ({ ...s, queries: resolveQueries(readQueries(join(root, s.file)), graph) }));
 
   const ours = await oursEngine(site);
   const lunr = defaultLunrEngine(graph);
@@ -133,7 +139,7 @@ async function main() {
       set.queries.forEach((q, i) => {
         const s = scores[e][i];
         if (s.r5 < 1 || s.mrr < 1 || s.pages < 1 || (s.findings ?? 1) < 1)
-          misses.push(`  [${set.name === 'afgestemd' ? 'A' : 'H'}] ${e} "${q.q}" R@5 ${f3(s.r5)} MRR ${f3(s.mrr)} pag. ${f3(s.pages)} bev. ${f3(s.findings ?? NaN)} — top: ${results[e][i].slice(0, 5).map((g) => `${g.page}[${g.findings.map((f) => f.split('#')[1]).join(',')}]`).join(' ')}`);
+          misses.push(`  [${set.name === 'afgestemd' ? 'A' : set.file.endsWith('-2.json') ? 'H2' : 'H1'}] ${e} "${q.q}" R@5 ${f3(s.r5)} MRR ${f3(s.mrr)} pag. ${f3(s.pages)} bev. ${f3(s.findings ?? NaN)} — top: ${results[e][i].slice(0, 5).map((g) => `${g.page}[${g.findings.map((f) => f.split('#')[1]).join(',')}]`).join(' ')}`);
       });
     }
   }
