@@ -50,6 +50,14 @@ describe('Dutch stemming', () => {
       ['overstap', 'overstappen'],
       ['stageplaats', 'stageplaatsen'], // plaats → plat / plaatsen → plaats
       ['allergie', 'allergieën'], // diaeresis plural
+      ['idee', 'ideeën'],
+      ['zee', 'zeeën'],
+      ['financieel', 'financiële'], // diaeresis adjective in -ële
+      ['reëel', 'reële'],
+      ['commercieel', 'commerciële'],
+      ['barrière', 'barrières'], // loan-word plural in -ères
+      ['carrière', 'carrières'],
+      ['module', 'modules'],
     ];
     for (const [a, b] of fixed) {
       expect(rawNl(fold(a)), `the plain stemmer already conflates ${a} / ${b}`).not.toBe(rawNl(fold(b)));
@@ -58,7 +66,7 @@ describe('Dutch stemming', () => {
   });
 
   it('keeps words apart that only look alike', () => {
-    for (const w of ['les', 'gastles', 'proces', 'adres']) expect(normaliseWord(w)).toBe(w);
+    for (const w of ['les', 'gastles', 'proces', 'adres', 'congres', 'twee', 'idee']) expect(normaliseWord(w)).toBe(w);
     expect(s('stage')).not.toBe(s('stad'));
     expect(s('docent')).not.toBe(s('docentschap'));
     expect(fixStem('bedrijv')).toBe('bedrijf');
@@ -79,6 +87,15 @@ describe('folding and word split', () => {
       ['cooperatie', 'coöperatie'],
       ['creche', 'crèche'],
       ['loopbaanorientatie', 'loopbaanoriëntatie'],
+      // typed without the diaeresis, against the text's form and its base form
+      ['ideeen', 'ideeën'],
+      ['ideeen', 'idee'],
+      ['orienteren', 'oriënteren'],
+      ['coordinator', 'coördinator'],
+      ['financiele', 'financiële'],
+      ['financiele', 'financieel'],
+      ['barrieres', 'barrière'],
+      ['een', 'één'],
     ])
       expect(s(a), `${a} / ${b}`).toBe(s(b));
   });

@@ -109,15 +109,20 @@ export function words(text: string | null | undefined): string[] {
  * Normalise a folded word before the Dutch stemmer, for inflections the stemmer gets wrong:
  * - possessive/plural apostrophe: "regio's" → "regio", "cao's" → "cao";
  * - loan-word plurals in -s after -e that the stemmer keeps ("stage" → "stag" but "stages" → "stages"):
- *   "stages" → "stage", "routes" → "route", "locaties" → "locatie", "challenges" → "challenge";
+ *   "stages" → "stage", "routes" → "route", "locaties" → "locatie", "challenges" → "challenge",
+ *   "modules" → "module", "barrières" (folded "barrieres") → "barriere";
  * - plurals in -ens of nouns in -en ("examen" → "exam" but "examens" → "examen"): "examens" → "examen";
- * - plurals with a diaeresis, folded ("allergieën" → "allergieen", which the stemmer keeps): → "allergie".
+ * - forms with a diaeresis, folded, that the stemmer keeps apart from the base form: plurals
+ *   ("allergieën" → "allergieen" → "allergie", "ideeën" → "idee") and inflected adjectives in
+ *   -ële ("financiële" → "financiele" → "financieel", "reële" → "reeel").
  */
 export function normaliseWord(w: string): string {
   const s = w.replace(/'s?$/, '').replace(/^'+/, '');
-  if (s.length >= 6 && /(ie|ee)en$/.test(s)) return s.slice(0, -2);
+  if (s.length >= 5 && /(ie|ee)en$/.test(s)) return s.slice(0, -2);
+  if (s.length >= 5 && /[ie]ele$/.test(s)) return `${s.slice(0, -3)}eel`;
   if (s.length >= 5 && /ies$/.test(s)) return s.slice(0, -1);
-  if (s.length >= 5 && /[bdghkpstvz]es$/.test(s)) return s.slice(0, -1);
+  if (s.length >= 5 && /([bdghkpstvz]|ul)es$/.test(s)) return s.slice(0, -1);
+  if (s.length >= 8 && /res$/.test(s)) return s.slice(0, -1);
   if (s.length >= 6 && /ens$/.test(s)) return s.slice(0, -1);
   return s;
 }
