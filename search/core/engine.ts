@@ -3,6 +3,7 @@
 // results it shows. The same code runs in the Web Worker (fetch) and in Node (files from disk).
 import type { Analyzer } from './analysis.ts';
 import { decompound } from './compounds.ts';
+import { ASSOCIATION, themeAssociation, type Association } from './association.ts';
 import { Facets } from './facets.ts';
 import { Bloom } from './bloom.ts';
 import { decodeFacets } from './facet-table.ts';
@@ -33,6 +34,7 @@ export class SearchEngine {
   weights: Weights = WEIGHTS;
   grouping: Grouping = GROUPING;
   matching: Matching = MATCHING;
+  association: Association = ASSOCIATION;
 
   private constructor(
     readonly meta: SearchMeta,
@@ -183,12 +185,18 @@ export class SearchEngine {
       return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
     };
     const facets = await facetsP;
-    const lifts = new Map<number, Float64Array | null>();
-    const lift = (i: number, t: number) => {
-      if (!lifts.has(i)) lifts.set(i, themeLift(exactEntries(postings, a.words[i].stem, a.words[i].variants), facets, this.meta.vocab.themes.length));
-      return lifts.get(i)?.[t] ?? null;
-    };
-    a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, lift });
+    // how each word goes with the themes in the corpus; a compound the index does not hold, as its parts do
+    const themeCount = this.meta.vocab.themes.length;
+    const textOf = (entries: ShardEntry[]) => entries.flatMap((e) => e.lists.filter((l) => l.kind === LIST.text).map((l) => l.units));
+    const assocs = a.words.map((w, i) => {
+      const exact = exactEntries(postings, w.stem, w.variants);
+      if (exact.length) return themeAssociation(textOf(exact), facets, themeCount, this.association);
+      const split = (parts.get(i) ?? []).map((s) => themeAssociation(textOf([postings.entry(s)].filter((e): e is ShardEntry => !!e)), facets, themeCount, this.association));
+      if (!split.some(Boolean)) return null;
+      const mean = (k: 'strength' | 'lift') => Float64Array.from({ length: themeCount }, (_, t) => split.reduce((x, v) => x + (v?.[k][t] ?? 0), 0) / split.length);
+      return { strength: mean('strength'), lift: mean('lift') };
+    });
+    a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
     await this.ensure(a.concepts.map((c) => c.key));
     const tLoad = now();
     this.scorer ??= new Scorer(this.meta.counts.units);
@@ -253,34 +261,6 @@ export class SearchEngine {
     }
     return out;
   }
-}
-
-/** Fewer units than this holding a word: too few to tell which themes it goes with. */
-const LIFT_MIN_UNITS = 5;
-
-/**
- * Per theme: how much more often the units holding a word are tagged with it than all units are
- * (1: as often); null when the word is in too few units.
- */
-function themeLift(entries: ShardEntry[], facets: Facets, themes: number): Float64Array | null {
-  const lists = entries.flatMap((e) => e.lists.filter((l) => l.kind === LIST.text));
-  const seen = lists.length > 1 ? new Uint8Array(facets.units) : null;
-  const c = facets.cols;
-  const with_ = new Float64Array(themes);
-  let n = 0;
-  for (const l of lists)
-    for (let k = 0; k < l.units.length; k++) {
-      const u = l.units[k];
-      if (seen) {
-        if (seen[u]) continue;
-        seen[u] = 1;
-      }
-      n++;
-      for (let j = c.themesOff[u]; j < c.themesOff[u + 1]; j++) with_[c.themes[j]]++;
-    }
-  if (n < LIFT_MIN_UNITS) return null;
-  const base = facets.themeCounts();
-  return with_.map((x, t) => (base[t] ? x / n / (base[t] / facets.units) : 0));
 }
 
 const range = (n: number) => Int32Array.from({ length: n }, (_, i) => i);

@@ -78,15 +78,6 @@ export class Facets {
   get units(): number {
     return this.cols.type.length;
   }
-  private themeTotals: Float64Array | null = null;
-  /** Units tagged with each theme. */
-  themeCounts(): Float64Array {
-    if (!this.themeTotals) {
-      this.themeTotals = new Float64Array(this.ids.get('thema')!.length);
-      for (const t of this.cols.themes) this.themeTotals[t]++;
-    }
-    return this.themeTotals;
-  }
   label(key: FacetKey, index: number): string {
     return this.labels.get(key)![index] ?? '';
   }

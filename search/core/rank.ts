@@ -241,7 +241,7 @@ export class Scorer {
     if (n > 1) for (const i of topic) wordIdf[i] *= w.topic;
     const boosts = a.concepts.flatMap((c) => {
       const tag = c.list === 'themes' ? listOf(p.entry(c.key), LIST.tag) : undefined;
-      return tag ? [{ list: tag, factor: 1 + w.tagged * c.strength }] : [];
+      return tag ? [{ list: tag, factor: w.tagged * c.strength }] : [];
     });
     return this.combine(contrib, wordIdf, w, matched, boosts);
   }
@@ -276,8 +276,8 @@ export class Scorer {
         seen[u] = 0;
       }
     });
-    // a unit tagged with several themes of the query gets the largest boost
-    for (const { list, factor } of boosts) for (let j = 0; j < list.units.length; j++) if (seenAll[list.units[j]]) word[list.units[j]] = Math.max(word[list.units[j]], factor);
+    // a unit tagged with several themes of the query is boosted for each ("kosten van een kleine klas")
+    for (const { list, factor } of boosts) for (let j = 0; j < list.units.length; j++) if (seenAll[list.units[j]]) word[list.units[j]] += factor;
     const sumIdf = wordIdf.reduce((s, x) => s + x, 0) || 1;
     // with several words, units covering less than half of what the best cover drop out — unless
     // that leaves fewer than KEEP: a rare word in one case must not hide the rest of the question
@@ -290,7 +290,7 @@ export class Scorer {
       const coverage = cov[u] / sumIdf;
       if (coverage >= min) {
         units.push(u);
-        scores.push(total[u] * coverage ** w.coverage * (word[u] || 1));
+        scores.push(total[u] * coverage ** w.coverage * (1 + word[u]));
       }
       word[u] = 0;
       total[u] = 0;
