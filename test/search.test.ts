@@ -84,6 +84,24 @@ describe('on the real corpus', () => {
     expect(new Set(top5.map((g) => g.id)).size).toBe(5);
   });
 
+  it('reaches a theme through everyday words the corpus ties to it, not through a single such word', async () => {
+    const tagged = (id: string) => new Set(graph.findings.filter((f) => f.themes.includes(id)).map((f) => f.id));
+    // "steun" and "bovenaf" are no codebook words of draagvlak; the findings that use them are about it
+    const r = await find(engine, 'steun van bovenaf');
+    expect(r.cards.find((c) => c.kind === 'thema')?.id).toBe('draagvlak');
+    const draagvlak = tagged('draagvlak');
+    expect(r.groups.slice(0, 5).filter((g) => g.findings.some((f) => draagvlak.has(f.id))).length).toBeGreaterThanOrEqual(4);
+    // one word is looked up as a word
+    expect((await find(engine, 'steun')).cards.filter((c) => c.kind === 'thema')).toEqual([]);
+  });
+
+  it('answers a question about two themes with the findings tagged with both first', async () => {
+    const both = graph.findings.filter((f) => f.themes.includes('bekostiging') && f.themes.includes('vervoer-en-afstand')).map((f) => f.id);
+    expect(both.length).toBeGreaterThanOrEqual(2);
+    const r = await find(engine, 'geld voor vervoer');
+    for (const g of r.groups.slice(0, 2)) expect(both).toContain(g.findings[0]?.id);
+  });
+
   it('counts facets over the query’s results; a filter keeps the other values of its own facet', async () => {
     const all = await find(engine, 'stage');
     const succes = await find(engine, 'stage', { type: ['succesfactor'] });

@@ -1,7 +1,8 @@
 // Which themes a word goes with, learned from the corpus itself: the findings that hold the word
-// are tagged with some themes far more often than findings in general ("reistijd" with Vervoer en
-// afstand, "gunnen" with Relatie en vertrouwen). So a query in everyday words reaches a theme
-// without a hand-written synonym, as far as the corpus uses those words about that theme.
+// are tagged with some themes far more often than findings in general ("steun" with Draagvlak,
+// "kennen" with Relatie en vertrouwen, "bedrijven" with Beroepspraktijk). So a question in
+// everyday words reaches a theme without a hand-written synonym, as far as the corpus uses those
+// words about that theme.
 //
 // Computed when a query needs it, from what the engine has loaded anyway: the word's text postings
 // (its shard) and the facet table (each unit's themes). No bytes are shipped for it, and it follows
@@ -64,18 +65,23 @@ export interface WordThemes {
  * once beside a rare theme, ties weakly. `units`: the units holding the word (any order, repeats
  * allowed). Null when fewer than `minFindings` findings hold it.
  */
-export function themeAssociation(units: Iterable<ArrayLike<number>>, table: ThemeColumns, themes: number, opts: Association = ASSOCIATION): WordThemes | null {
+export function themeAssociation(units: readonly ArrayLike<number>[], table: ThemeColumns, themes: number, opts: Association = ASSOCIATION): WordThemes | null {
   const { cols } = table;
-  const seen = new Set<number>();
+  // a unit in several of the word's lists (its stem and a linker variant) counts once
+  const seen = units.length > 1 ? new Uint8Array(table.units) : null;
   const withTheme = new Float64Array(themes);
+  let n = 0;
   for (const list of units)
     for (let k = 0; k < list.length; k++) {
       const u = list[k];
-      if (seen.has(u) || table.isPage(u)) continue;
-      seen.add(u);
+      if (table.isPage(u)) continue;
+      if (seen) {
+        if (seen[u]) continue;
+        seen[u] = 1;
+      }
+      n++;
       for (let j = cols.themesOff[u]; j < cols.themesOff[u + 1]; j++) withTheme[cols.themes[j]]++;
     }
-  const n = seen.size;
   if (n < opts.minFindings) return null;
   const base = findingThemeCounts(table, themes);
   const strength = new Float64Array(themes);
