@@ -185,16 +185,12 @@ export class SearchEngine {
       return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
     };
     const facets = await facetsP;
-    // how each word goes with the themes in the corpus; a compound the index does not hold, as its parts do
-    const themeCount = this.meta.vocab.themes.length;
-    const textOf = (entries: ShardEntry[]) => entries.flatMap((e) => e.lists.filter((l) => l.kind === LIST.text).map((l) => l.units));
+    // how each word goes with the themes in the corpus; a compound the index does not hold, as its head does
+    const textOf = (entries: (ShardEntry | undefined)[]) => entries.flatMap((e) => e?.lists.filter((l) => l.kind === LIST.text).map((l) => l.units) ?? []);
     const assocs = a.words.map((w, i) => {
       const exact = exactEntries(postings, w.stem, w.variants);
-      if (exact.length) return themeAssociation(textOf(exact), facets, themeCount, this.association);
-      const split = (parts.get(i) ?? []).map((s) => themeAssociation(textOf([postings.entry(s)].filter((e): e is ShardEntry => !!e)), facets, themeCount, this.association));
-      if (!split.some(Boolean)) return null;
-      const mean = (k: 'strength' | 'lift') => Float64Array.from({ length: themeCount }, (_, t) => split.reduce((x, v) => x + (v?.[k][t] ?? 0), 0) / split.length);
-      return { strength: mean('strength'), lift: mean('lift') };
+      const lists = exact.length ? textOf(exact) : textOf([postings.entry(parts.get(i)?.[1] ?? '')]);
+      return lists.length ? themeAssociation(lists, facets, this.meta.vocab.themes.length, this.association) : null;
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
     await this.ensure(a.concepts.map((c) => c.key));

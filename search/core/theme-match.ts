@@ -1,10 +1,12 @@
 // Which themes a query is about. Every informative word of the query counts, with its weight in
-// the index; a theme explains a word when the word names it (label, codebook synonym, or a phrase
-// of several words: "kleine aantallen"), describes it (a definition word, as far as it is specific
-// to the theme), or goes with it in the corpus (association.ts: the findings holding the word are
-// tagged with the theme far more often than findings in general). A query is about one theme that
-// explains most of it, or about two themes that together do and each explain a part of it
-// ("kosten van een kleine klas": bekostiging and groepsgrootte).
+// the index (so "werkdruk van docenten" is about facilitering: werkdruk is rarer than docent); a
+// theme explains a word when the word names it (label, codebook synonym, or a phrase of several
+// words: "kleine aantallen"), describes it (a definition word, as far as the corpus ties it to the
+// theme, or for a rare word as far as it is specific to the theme among the themes), or goes with
+// it in the corpus (association.ts: "steun van bovenaf" is about draagvlak). A compound counts
+// through its parts ("roosterproblemen"). A query is about one theme that explains most of it, or
+// about two themes that together do, each explaining a part of it ("kosten van een kleine klas":
+// bekostiging and groepsgrootte).
 import type { ConceptMatch, QueryWord } from './query.ts';
 import type { WordThemes } from './association.ts';
 import type { ThemeInfo } from './types.ts';
@@ -52,7 +54,7 @@ const PART = 0.8;
 const LIFT_FULL = 3;
 
 export interface MatchOptions {
-  /** for words the index does not hold: the two parts they split into */
+  /** for compounds: their modifier and head (as the index splits them, or split when it does not hold them) */
   parts?: ReadonlyMap<number, readonly string[]>;
   /** words that name a province or sector: they do not count */
   skip?: ReadonlySet<number>;
