@@ -1,6 +1,7 @@
 // The search engine (search/core), the code the Web Worker runs: results grouped per case or note,
-// theme matching (label, synonym, definition words, compound parts) and the cards, compounds on both
-// sides, facets, the shard loader, the query caps and the URL state read from untrusted links.
+// theme matching (label, synonym, definition words, compound parts, the corpus) and the cards,
+// compounds on both sides, facets, the shard loader, the query caps and the URL state read from
+// untrusted links.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lunrPlain from 'lunr';
