@@ -65,6 +65,13 @@ describe('Dutch stemming', () => {
     }
   });
 
+  it('keeps a noun in -heid whose stem would be a function word ("overheid" is not "over")', () => {
+    expect(rawNl(fold('overheid'))).toBe('over');
+    expect(s('overheid')).toBe('overheid');
+    expect(s('overheden')).toBe('overheid');
+    expect(s('mogelijkheid')).toBe(s('mogelijkheden')); // other -heid nouns keep the stemmer's form
+  });
+
   it('keeps words apart that only look alike', () => {
     for (const w of ['les', 'gastles', 'proces', 'adres', 'congres', 'twee', 'idee']) expect(normaliseWord(w)).toBe(w);
     expect(s('stage')).not.toBe(s('stad'));

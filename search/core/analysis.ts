@@ -176,6 +176,8 @@ export function createAnalyzer(lunr: LunrNl): Analyzer {
     else {
       const head = HEADS.find(([re]) => re.test(raw));
       out = head ? raw.replace(head[0], head[1]) : fixStem(lunr.nl.stemmer(new lunr.Token(normaliseWord(raw), {})).toString());
+      // the stemmer strips -heid down to a function word ("overheid" → "over"): keep the noun
+      if (out !== raw && isStopWord(out)) out = raw.replace(/heden$/, 'heid');
     }
     if (memo.size > 200_000) memo.clear();
     memo.set(raw, out);
