@@ -13,6 +13,8 @@ export interface Problem {
   message: string;
   /** How to fix it, in the author's words. */
   fix?: string;
+  /** The original text behind the message, e.g. the YAML parser's own words. */
+  detail?: string;
 }
 
 export interface Rule {
@@ -30,6 +32,7 @@ export const RULES = {
   'encoding': { title: 'Bestand is geen geldige UTF-8', severity: 'error', hint: 'Sla het bestand op als UTF-8 (in de meeste editors: "Opslaan als" → codering UTF-8).' },
   'yaml-syntax': { title: 'Fout in de YAML', severity: 'error', hint: 'Controleer inspringing, dubbele punten en aanhalingstekens; een waarde met een dubbele punt zet je tussen aanhalingstekens.' },
   'frontmatter-language': { title: 'Frontmatter in een andere taal dan YAML', severity: 'error', hint: 'Begin het bestand met een regel met alleen "---"; alleen YAML wordt gelezen, nooit JavaScript of een andere taal.' },
+  'frontmatter-unclosed': { title: 'Frontmatter niet afgesloten', severity: 'error', hint: 'Sluit het blok bovenaan af met een regel met alleen "---", vóór de eerste kop of tekst.' },
   'frontmatter-missing': { title: 'Frontmatter ontbreekt', severity: 'error', hint: 'Begin het bestand met een blok tussen twee regels "---" (zie templates/case.md).' },
   'field-required': { title: 'Verplicht veld ontbreekt', severity: 'error', hint: 'Vul het veld in; templates/case.md laat alle velden zien.' },
   'field-type': { title: 'Veld heeft het verkeerde type', severity: 'error', hint: 'Gebruik het type dat het veld verwacht: tekst, lijst of getal.' },
@@ -45,6 +48,11 @@ export const RULES = {
   'reserved-id': { title: 'Id is al in gebruik door de site', severity: 'error', hint: 'Deze id gebruikt de opmaak van de pagina zelf; kies een andere, bijvoorbeeld met een woord ervoor.' },
   'output-conflict': { title: 'Twee pagina\'s op hetzelfde adres', severity: 'error', hint: 'Geef de rode draad of het bestand een andere id, zodat elk adres op de site één pagina heeft.' },
   'invalid-id': { title: 'Ongeldige id', severity: 'error', hint: 'Een id bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld "reistijd-bus".' },
+  'placeholder': { title: 'Tekst uit het sjabloon', severity: 'error', hint: 'Vervang elke tekst met VUL IN of VOORBEELD (en elk {{…}}) door je eigen tekst, of haal de regel weg; anders komt de sjabloontekst op de site.' },
+  'finding-heading': { title: 'Bevindingen onder een kop die geen type noemt', severity: 'error', hint: 'Zet bevindingen onder ## Knelpunten, ## Succesfactoren, ## Lessen (of ## Aanbevelingen) of ## Rode draden. Onder een andere kop is een lijst gewone tekst, zonder kenmerkenblok {…}.' },
+  'finding-html': { title: 'Bevinding met HTML', severity: 'error', hint: 'Schrijf een bevinding als gewone tekst: HTML wordt niet gepubliceerd. Wil je het teken < tonen, zet er dan een \\ voor (\\<).' },
+  'no-findings': { title: 'Geen bevindingen', severity: 'error', hint: 'Een case of notitie heeft minstens één bevinding: een lijstitem onder ## Knelpunten, ## Succesfactoren, ## Lessen of ## Rode draden, met {thema: …} erachter.' },
+  'thread-title': { title: 'Titel van een bevinding klopt niet', severity: 'error', hint: 'Alleen een rode draad krijgt een eigen titel (titel: …), van hoogstens 80 tekens; laat hem anders weg.' },
   'finding-empty': { title: 'Lege bevinding', severity: 'error', hint: 'Schrijf de bevinding uit in 1 tot 3 zinnen, of verwijder het lijstitem.' },
   'finding-attributes': { title: 'Kenmerken van een bevinding ontbreken of kloppen niet', severity: 'error', hint: 'Sluit elke bevinding af met {thema: thema-id, thema-id} en eventueel id, sectie, bron of steunt, gescheiden door ";".' },
   'finding-themes': { title: 'Aantal thema\'s klopt niet', severity: 'error', hint: 'Geef een bevinding 1 tot 4 thema\'s.' },
@@ -71,6 +79,7 @@ export function problem(
   at: { line: number; column: number } | undefined,
   message: string,
   fix?: string,
+  detail?: string,
 ): Problem {
   return {
     file,
@@ -80,6 +89,7 @@ export function problem(
     severity: RULES[ruleId].severity,
     message,
     fix: fix ?? RULES[ruleId].hint,
+    ...(detail ? { detail } : {}),
   };
 }
 
@@ -93,10 +103,10 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-/** `file:line:col  message  (how to fix)` — one line per problem. */
+/** `file:line:col  message  (how to fix)  [rule]` — one line per problem; the detail, if any, last. */
 export function formatProblem(p: Problem): string {
   const tag = p.severity === 'error' ? 'fout' : 'waarschuwing';
-  return `${p.file}:${p.line}:${p.column}  ${tag}: ${p.message}  (${p.fix})  [${p.ruleId}]`;
+  return `${p.file}:${p.line}:${p.column}  ${tag}: ${p.message}  (${p.fix})  [${p.ruleId}${p.detail ? `; parser: ${p.detail}` : ''}]`;
 }
 
 export function formatReport(problems: readonly Problem[]): string {

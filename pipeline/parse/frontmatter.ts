@@ -69,7 +69,24 @@ export function parseFrontmatter(path: string, text: string): Frontmatter {
   if (!y || !text.startsWith('---')) {
     return fail([problem('frontmatter-missing', path, { line: 1, column: 1 }, 'het bestand begint niet met een frontmatter-blok tussen "---"-regels')]);
   }
+  if (text.slice(3).indexOf('\n---') < 0) return fail([unclosed(path, text, y.problems)]);
   if (y.problems.length) return fail(y.problems);
   if (!isMap(y.doc.contents)) return fail([problem('yaml-syntax', path, { line: 2, column: 1 }, 'de frontmatter moet bestaan uit velden "naam: waarde"')]);
   return { data: y.data as Record<string, unknown>, pointAt, end, problems: [], content: result.content };
+}
+
+/**
+ * A frontmatter without its closing `---`: the whole file was read as YAML. The closing line
+ * belongs before the first line that is not YAML, less the blank lines and headings (`## …`,
+ * which YAML reads as comments) in front of it.
+ */
+function unclosed(path: string, text: string, yamlProblems: readonly Problem[]): Problem {
+  const lines = text.split('\n');
+  let line = yamlProblems.length ? Math.min(...yamlProblems.map((p) => p.line)) : lines.length + 1;
+  while (line > 2 && (lines[line - 2].trim() === '' || /^#+\s/.test(lines[line - 2]))) line--;
+  let k = line - 1;
+  while (k < lines.length - 1 && !lines[k].trim()) k++;
+  const next = lines[k]?.trim();
+  const before = next ? `, vóór "${next.length > 40 ? `${next.slice(0, 40)}…` : next}"` : '';
+  return problem('frontmatter-unclosed', path, { line, column: 1 }, 'de frontmatter wordt niet afgesloten', `Sluit de frontmatter af met een regel --- (regel ${line}${before}).`);
 }

@@ -10,6 +10,7 @@ import YAML, { isAlias, isMap, isScalar, LineCounter, type Document, type Node }
 import { LIMITS } from '../limits.ts';
 import { problem, type Problem } from '../problems.ts';
 import type { Point } from '../types.ts';
+import { yamlSyntaxProblems } from './yaml-messages.ts';
 
 export interface PositionedYaml {
   doc: Document;
@@ -45,10 +46,9 @@ export function parseYaml(file: string, text: string, fallback: Point = { line: 
     }
     return fallback;
   };
-  for (const e of doc.errors) {
-    if (/call stack/i.test(e.message)) problems.push(tooDeep(file, at(e.pos[0])));
-    else problems.push(problem('yaml-syntax', file, at(e.pos[0]), `YAML klopt niet: ${oneLine(e)}`));
-  }
+  const deep = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (deep) problems.push(tooDeep(file, at(deep.pos[0])));
+  else problems.push(...yamlSyntaxProblems(file, text, doc.errors, at));
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
       problems.push(problem('yaml-syntax', file, at(w.pos[0]), `YAML-tag niet toegestaan: ${oneLine(w).replace(/^Unresolved tag: /, '')}`, 'Haal de tag (het woord met ! of !! ervoor) weg; schrijf de waarde als gewone tekst, tussen aanhalingstekens als dat nodig is.'));

@@ -36,7 +36,7 @@ const PROBES: Probe[] = [
   { name: 'an alias bomb in documents.yml', files: { 'documents.yml': ALIAS_BOMB }, error: ['documents.yml:2:8', 'YAML klopt niet: de verwijzingen (*naam) vermenigvuldigen zich tot meer dan 100 kopieën'], absent: ['brondocument'] },
   { name: 'an alias bomb in places.yml', files: { 'places.yml': ALIAS_BOMB }, error: ['places.yml:2:8', 'YAML klopt niet: de verwijzingen (*naam) vermenigvuldigen zich tot meer dan 100 kopieën'], absent: ['onbekende plaats', 'staat niet in'] },
   { name: 'an unresolved alias *x', files: { 'cases/x.md': '---\ntitel: *x\n---\n' }, error: ['cases/x.md:2:8', 'YAML klopt niet: verwijzing "*x" naar een anker dat niet (eerder) bestaat'] },
-  { name: 'the property test’s find: ---\\n*_`', files: { 'cases/x.md': '---\n*_`\n' }, error: ['cases/x.md:2:1', 'YAML klopt niet: verwijzing "*_`" naar een anker dat niet (eerder) bestaat'] },
+  { name: 'the property test’s find: ---\\n*_`', files: { 'cases/x.md': '---\n*_`\n' }, error: ['cases/x.md:2:1', 'de frontmatter wordt niet afgesloten'] },
   { name: 'a 265-character rode-draad id', files: { 'notes/n.md': thread('a'.repeat(265)) }, error: ['notes/n.md:12:28', 'bevinding-id "aaaaaaaaaaaaaaaaaaaa…" heeft 265 tekens; hoogstens 64'] },
   { name: 'an authored rode draad on the address of a computed one (lob vs thema-lob)', files: { 'notes/thema.md': thread('lob') }, error: ['notes/thema.md:12:28', 'rode draad "lob" krijgt het adres /rode-draden/thema-lob/, dat al hoort bij de berekende rode draad van thema "lob"'] },
   { name: 'a finding id equal to the layout’s "inhoud"', files: { 'cases/x.md': lessen('- Tekst. {id: inhoud; thema: lob}\n') }, error: ['cases/x.md:21:11', 'bevinding-id "inhoud" is een id die de pagina\'s van de site zelf gebruiken'] },

@@ -33,9 +33,9 @@ describe('YAML errors as positioned problems', () => {
     expect(data('- id: a\n  naam: *nergens\n', 'places.yml').problems).toEqual([expect.objectContaining({ line: 2, column: 9, message: 'YAML klopt niet: verwijzing "*nergens" naar een anker dat niet (eerder) bestaat' })]);
   });
 
-  it('reports the property test’s find "---\\n*_`" (an alias at the top) with a position', () => {
+  it('reports the property test’s find "---\\n*_`" (an alias at the top, never closed) with a position', () => {
     const e = entry('---\n*_`\n');
-    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 2, column: 1, message: 'YAML klopt niet: verwijzing "*_`" naar een anker dat niet (eerder) bestaat' })]);
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'frontmatter-unclosed', line: 2, column: 1, message: 'de frontmatter wordt niet afgesloten' })]);
   });
 
   it('reports an alias used before its anchor', () => {
@@ -55,8 +55,8 @@ describe('YAML errors as positioned problems', () => {
     expect(data(`x: ${'['.repeat(20000)}${']'.repeat(20000)}\n`).problems).toEqual([expect.objectContaining({ ruleId: 'limit-nesting' })]);
   });
 
-  it('keeps a syntax error at its line', () => {
-    expect(data('a: [1, 2\nb: 3\n').problems[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 2, column: 1 });
+  it('points an unclosed flow list at its bracket', () => {
+    expect(data('a: [1, 2\nb: 3\n').problems[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 1, column: 4, message: 'de lijst die met [ begint, wordt niet gesloten met ]' });
   });
 });
 describe('a broken data file through check', () => {
