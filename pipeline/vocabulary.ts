@@ -6,22 +6,24 @@ export interface Term {
   label: string;
   /** What people type for it (used by search). */
   synoniemen?: string[];
+  /** Other forms an author may write for it (only for "bedoel je …?"): "Zeeuws" for zeeland. */
+  vormen?: string[];
   definitie?: string;
 }
 
 export const PROVINCES: readonly Term[] = [
-  { id: 'groningen', label: 'Groningen' },
-  { id: 'friesland', label: 'Friesland', synoniemen: ['Fryslân', 'Fryslan'] },
-  { id: 'drenthe', label: 'Drenthe' },
-  { id: 'overijssel', label: 'Overijssel' },
-  { id: 'flevoland', label: 'Flevoland' },
-  { id: 'gelderland', label: 'Gelderland' },
-  { id: 'utrecht', label: 'Utrecht' },
-  { id: 'noord-holland', label: 'Noord-Holland' },
-  { id: 'zuid-holland', label: 'Zuid-Holland' },
-  { id: 'zeeland', label: 'Zeeland' },
-  { id: 'noord-brabant', label: 'Noord-Brabant', synoniemen: ['Brabant'] },
-  { id: 'limburg', label: 'Limburg' },
+  { id: 'groningen', label: 'Groningen', vormen: ['Gronings', 'Groningse', 'Stad en Ommeland'] },
+  { id: 'friesland', label: 'Friesland', synoniemen: ['Fryslân', 'Fryslan'], vormen: ['Fries', 'Friese'] },
+  { id: 'drenthe', label: 'Drenthe', vormen: ['Drents', 'Drentse'] },
+  { id: 'overijssel', label: 'Overijssel', vormen: ['Overijssels', 'Overijsselse', 'Twente', 'Twents'] },
+  { id: 'flevoland', label: 'Flevoland', vormen: ['Flevolands', 'Flevolandse'] },
+  { id: 'gelderland', label: 'Gelderland', vormen: ['Gelders', 'Gelderse', 'Veluwe', 'Achterhoek'] },
+  { id: 'utrecht', label: 'Utrecht', vormen: ['Utrechts', 'Utrechtse'] },
+  { id: 'noord-holland', label: 'Noord-Holland', vormen: ['Noord-Hollands', 'Noord-Hollandse'] },
+  { id: 'zuid-holland', label: 'Zuid-Holland', vormen: ['Zuid-Hollands', 'Zuid-Hollandse'] },
+  { id: 'zeeland', label: 'Zeeland', vormen: ['Zeeuws', 'Zeeuwse', 'Zeeuws-Vlaanderen'] },
+  { id: 'noord-brabant', label: 'Noord-Brabant', synoniemen: ['Brabant'], vormen: ['Brabants', 'Brabantse'] },
+  { id: 'limburg', label: 'Limburg', vormen: ['Limburgs', 'Limburgse'] },
 ];
 
 export const SECTORS: readonly Term[] = [
@@ -55,6 +57,19 @@ export const NOTE_KINDS: readonly Term[] = [
   { id: 'synthese', label: 'Synthese' },
   { id: 'toelichting', label: 'Toelichting' },
   { id: 'verkenning', label: 'Verkenning' },
+];
+
+/** What a source document in sources/documents.yml is (`soort`). */
+export const DOCUMENT_KINDS: readonly Term[] = [
+  { id: 'artikel', label: 'Artikel' },
+  { id: 'boek', label: 'Boek' },
+  { id: 'interview', label: 'Interview' },
+  { id: 'magazine', label: 'Magazine', synoniemen: ['digizine', 'tijdschrift'] },
+  { id: 'notitie', label: 'Notitie' },
+  { id: 'praktijkonderzoek', label: 'Praktijkonderzoek', synoniemen: ['onderzoek'] },
+  { id: 'rapport', label: 'Rapport', synoniemen: ['verslag', 'evaluatie'] },
+  { id: 'regelgeving', label: 'Wet- en regelgeving', synoniemen: ['wet', 'wettekst', 'memorie van toelichting'] },
+  { id: 'webpagina', label: 'Webpagina', synoniemen: ['website', 'webartikel'] },
 ];
 
 /**

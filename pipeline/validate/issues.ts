@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import { idTooLong } from '../parse/limits.ts';
 import { problem, type Problem } from '../problems.ts';
-import { didYouMean } from '../util/suggest.ts';
+import { isPlaceholder } from '../parse/placeholders.ts';
+import { didYouMean, type Aliases } from '../util/suggest.ts';
 
 type PointAt = (path: readonly (string | number)[]) => { line: number; column: number };
 
@@ -18,20 +19,28 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-export function zodProblems(file: string, data: unknown, error: z.ZodError, pointAt: PointAt, allowed: (path: readonly PropertyKey[]) => string[] | undefined): Problem[] {
+/** The allowed values of a field, and the other names they go by (for "bedoel je …?"). */
+export type AllowedFor = (path: readonly PropertyKey[]) => { values: string[]; aliases?: Aliases } | undefined;
+
+export function zodProblems(file: string, data: unknown, error: z.ZodError, pointAt: PointAt, allowed: AllowedFor): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     const path = issue.path as PropertyKey[];
     const at = pointAt(path as (string | number)[]);
     const name = fieldName(path) || 'frontmatter';
     const value = valueAt(data, path);
-    if (issue.code === 'invalid_type' && value === undefined) {
-      out.push(problem('field-required', file, at, `verplicht veld "${name}" ontbreekt`, `Voeg "${name}: …" toe aan de frontmatter (zie templates/case.md).`));
+    // template text is reported once, as such (parse/placeholders.ts), not as a wrong value too
+    if (isPlaceholder(value)) continue;
+    if (value === undefined && issue.code !== 'unrecognized_keys' && path.length > 0) {
+      const key = String(path.at(-1));
+      const values = allowed(path)?.values;
+      const where = typeof path[0] === 'number' ? 'aan dit item' : 'aan de frontmatter (zie templates/case.md)';
+      out.push(problem('field-required', file, at, `verplicht veld "${name}" ontbreekt`, `Voeg "${key}: …" toe ${where}${values ? `; toegestaan: ${values.join(', ')}` : ''}.`));
     } else if (issue.code === 'invalid_type') {
       out.push(problem('field-type', file, at, `veld "${name}" moet ${TYPE_NL[issue.expected] ?? issue.expected} zijn`, issue.expected === 'array' ? `Schrijf een lijst: ${name}: [a, b].` : undefined));
     } else if (issue.code === 'invalid_value') {
       const values = (issue.values as unknown[]).map(String);
-      out.push(problem('field-value', file, at, `"${String(value)}" is geen toegestane waarde voor "${name}" ${didYouMean(String(value), values)}`.trim(), `Toegestaan: ${values.join(', ')}.`));
+      out.push(problem('field-value', file, at, `"${String(value)}" is geen toegestane waarde voor "${name}" ${didYouMean(String(value), values, allowed(path)?.aliases)}`.trim(), `Toegestaan: ${values.join(', ')}.`));
     } else if (issue.code === 'too_small' && Array.isArray(value)) {
       out.push(problem('field-required', file, at, `"${name}" mag niet leeg zijn`, 'Noem minstens één waarde.'));
     } else if (issue.code === 'too_small' && typeof value === 'string') {
@@ -40,7 +49,7 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
       out.push(problem('field-value', file, at, `niveau "${String(value)}" heeft niet de vorm "vmbo-bb → mbo-2"`, 'Schrijf "vmbo-XX → mbo-N" met XX = bb, kb, gl, tl of gl/tl en N = 1 tot 4.'));
     } else if (issue.code === 'unrecognized_keys') {
       // only `afgeleid` (field → why) is checked for its keys
-      const known = allowed(path) ?? [];
+      const known = allowed(path)?.values ?? [];
       for (const key of issue.keys) {
         out.push(problem('inferred-field', file, pointAt([...path, key] as (string | number)[]), `"${key}" in "${name}" is geen veld dat afgeleid kan zijn ${didYouMean(key, known)}`.trim(), `Velden die afgeleid kunnen zijn: ${known.join(', ')}.`));
       }
@@ -51,7 +60,7 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
     } else if (issue.code === 'invalid_format' && issue.message === 'id') {
       out.push(problem('invalid-id', file, at, `id "${String(value)}" mag alleen kleine letters, cijfers en streepjes bevatten`));
     } else {
-      const extra = allowed(path);
+      const extra = allowed(path)?.values;
       out.push(problem('field-value', file, at, `veld "${name}": ${issue.message}`, extra ? `Toegestaan: ${extra.join(', ')}.` : undefined));
     }
   }

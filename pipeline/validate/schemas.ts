@@ -1,7 +1,7 @@
 // Schemas as code (zod): required fields, types and allowed values of every source file.
 import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
-import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, LEVEL_PATTERN, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { DOCUMENT_KINDS, ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, LEVEL_PATTERN, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
 
 const text = z.string().trim().min(1);
 const textOrNumber = z.union([z.string(), z.number()]).transform(String).pipe(text);
@@ -69,7 +69,7 @@ export const documentsSchema = z.array(
     titel: text,
     uitgever: text,
     jaar: z.number().int().min(1990).max(2100),
-    soort: text,
+    soort: enumOf(ids(DOCUMENT_KINDS)),
     auteurs: text.optional(),
     // only web addresses: a `javascript:` or `data:` link must never reach a page
     url: z.url({ protocol: /^https?$/, message: 'url' }).optional(),
