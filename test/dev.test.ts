@@ -78,7 +78,7 @@ describe('npm run dev', () => {
     edit('provincie: limburg', 'provincie: limburgg');
     await waitFor('error shown', async () => (await page()).includes('problems-title'));
     const html = await page();
-    expect(html).toContain(`weert.md:4:12</code> &quot;limburgg&quot; is geen toegestane waarde voor &quot;provincie&quot; bedoel je &quot;limburg&quot;?`);
+    expect(html).toContain(`weert.md:4:12</code> &quot;limburgg&quot; is geen toegestane waarde voor &quot;provincie&quot; — bedoel je &quot;limburg&quot;?`);
     // the last good version stays visible below the message
     expect(html).toContain('Een externe procesbegeleider met veel ervaring');
     expect(server.exitCode).toBeNull();

@@ -6,38 +6,18 @@
 // The attribute block `{…}` ends the item's last paragraph: keys separated by `;`, values by `,`.
 // Ids: explicit `id`, or derived from the type and the first six words of the text — so an edit
 // to one finding never changes the id of another.
-import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Heading, Html, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { problem, type Problem } from '../problems.ts';
 import type { FindingType, Point } from '../types.ts';
-import { didYouMean } from '../util/suggest.ts';
-import { fold, ID_PATTERN, LineIndex, slugify, squash } from '../util/text.ts';
+import { ID_PATTERN, LineIndex, slugify, squash } from '../util/text.ts';
+import { ATTR_RE, readAttributes, type AttributeKey, type ListValue } from './attributes.ts';
+import { HEADING_BY_TYPE, headingType, suggestHeading } from './headings.ts';
 
-const TYPE_BY_HEADING: Record<string, FindingType> = {
-  knelpunten: 'knelpunt',
-  knelpunt: 'knelpunt',
-  succesfactoren: 'succesfactor',
-  succesfactor: 'succesfactor',
-  'rode draden': 'rode-draad',
-  'rode draad': 'rode-draad',
-  lessen: 'les',
-  les: 'les',
-  aanbevelingen: 'les',
-  'lessen en aanbevelingen': 'les',
-};
-
-export const HEADING_BY_TYPE: Record<FindingType, string> = {
-  knelpunt: 'Knelpunten',
-  succesfactor: 'Succesfactoren',
-  'rode-draad': 'Rode draden',
-  les: 'Lessen',
-};
+export { ATTRIBUTE_KEYS } from './attributes.ts';
+export { HEADING_BY_TYPE, headingType } from './headings.ts';
 
 const ID_PREFIX: Record<FindingType, string> = { knelpunt: 'kp', succesfactor: 'sf', 'rode-draad': 'rd', les: 'les' };
-
-export const ATTRIBUTE_KEYS = ['id', 'thema', 'sectie', 'bron', 'steunt', 'titel'] as const;
-type AttributeKey = (typeof ATTRIBUTE_KEYS)[number];
-const KEY_ALIASES: Record<string, AttributeKey> = { themas: 'thema', "thema's": 'thema', themes: 'thema', section: 'sectie' };
 
 export interface RawFinding {
   localId: string;
@@ -53,6 +33,10 @@ export interface RawFinding {
   titel?: string;
   position: Point;
   at: Partial<Record<AttributeKey, Point>>;
+  /** The values of `thema` and `steunt`, each with its position. */
+  lists: { thema: ListValue[]; steunt: ListValue[] };
+  /** Where the attribute block `{` starts; undefined when the item has none. */
+  block?: Point;
 }
 
 export interface DocumentBody {
@@ -60,15 +44,6 @@ export interface DocumentBody {
   /** Top-level nodes that are not findings (prose), in document order. */
   prose: RootContent[];
   problems: Problem[];
-}
-
-const ATTR_RE = /\{([^{}]*)\}\s*$/;
-
-/** Own-property lookup: a heading or key such as "constructor" must not find Object's members. */
-const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
-
-export function headingType(text: string): FindingType | undefined {
-  return own(TYPE_BY_HEADING, fold(squash(text)).replace(/[:.]$/, ''));
 }
 
 /** Derived id: type prefix + the first six words of the text, slugged. */
@@ -85,12 +60,13 @@ function lastParagraph(item: ListItem): Paragraph | undefined {
   return undefined;
 }
 
-function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The first HTML block directly in a list item (`- <script>…`, `- <div>…`), if any. */
+function htmlBlock(item: ListItem): Html | undefined {
+  return item.children.find((c): c is Html => c.type === 'html');
 }
+
+/** The tag an HTML block opens with, for the message: "<script>". */
+const tagOf = (html: string) => /^<\/?[A-Za-z][\w-]*/.exec(html.trim())?.[0].concat('>') ?? html.trim().slice(0, 12);
 
 export function extractFindings(path: string, src: string, tree: Root): DocumentBody {
   const problems: Problem[] = [];
@@ -99,52 +75,54 @@ export function extractFindings(path: string, src: string, tree: Root): Document
   const lines = new LineIndex(src);
   let section: { type: FindingType; depth: number } | null = null;
   let group: string | null = null;
+  /** The last heading that named no type (or null before any heading), and whether it was reported. */
+  let plainHeading: { node: Heading | null; reported: boolean } = { node: null, reported: false };
+
+  /** The attribute block at the end of the item's last paragraph, as source text and offset. */
+  const attributeBlock = (item: ListItem) => {
+    const para = lastParagraph(item);
+    if (!para) return undefined;
+    const paraSrc = src.slice(para.position!.start.offset!, para.position!.end.offset!);
+    const m = ATTR_RE.exec(paraSrc);
+    return m ? { para, m, offset: para.position!.start.offset! + m.index } : undefined;
+  };
 
   const readItem = (item: ListItem, type: FindingType) => {
     const start = item.position!.start;
-    const para = lastParagraph(item);
-    const lastText = para?.children.at(-1);
-    const paraSrc = para ? src.slice(para.position!.start.offset!, para.position!.end.offset!) : '';
-    const m = ATTR_RE.exec(paraSrc);
-    const at: RawFinding['at'] = {};
-    const attrs: Partial<Record<AttributeKey, string>> = {};
-    if (!m || !para) {
+    const found = attributeBlock(item);
+    const html = htmlBlock(item);
+    if (html) {
+      const first = item.children[0] === html;
+      problems.push(
+        problem(
+          'finding-html',
+          path,
+          html.position!.start,
+          first
+            ? `deze bevinding begint met HTML (${tagOf(html.value)}): een regel die met een HTML-tag begint, wordt niet gepubliceerd — ook de tekst en het kenmerkenblok {…} erachter niet`
+            : `deze bevinding bevat een regel die met HTML begint (${tagOf(html.value)}); die regel wordt niet gepubliceerd`,
+        ),
+      );
+      if (!found) return;
+    }
+    let block: ReturnType<typeof readAttributes> | undefined;
+    if (!found) {
       const endPoint = item.position!.end;
       problems.push(
         problem('finding-attributes', path, { line: endPoint.line, column: endPoint.column }, 'bevinding zonder kenmerken: de thema\'s ontbreken', 'Sluit de bevinding af met {thema: thema-id} — bijvoorbeeld {thema: lob, kennismaking-mbo}.'),
       );
     } else {
+      const { para, m, offset } = found;
+      const lastText = para.children.at(-1);
       if (lastText?.type !== 'text' || !ATTR_RE.test((lastText as Text).value)) {
-        problems.push(problem('finding-attributes', path, lines.point(para.position!.start.offset! + m.index), 'het kenmerkenblok {…} bevat opmaak', 'Schrijf het blok {…} als platte tekst, zonder *, _ of `.'));
+        problems.push(problem('finding-attributes', path, lines.point(offset), 'het kenmerkenblok {…} bevat opmaak', 'Schrijf het blok {…} als platte tekst, zonder *, _ of `.'));
       } else {
         (lastText as Text).value = (lastText as Text).value.replace(ATTR_RE, '').trimEnd();
       }
-      const blockOffset = para.position!.start.offset! + m.index + 1;
-      let cursor = 0;
-      for (const part of m[1].split(';')) {
-        const partOffset = blockOffset + cursor + (part.length - part.trimStart().length);
-        cursor += part.length + 1;
-        if (!part.trim()) continue;
-        const colon = part.indexOf(':');
-        const point = lines.point(partOffset);
-        if (colon < 0) {
-          problems.push(problem('finding-attributes', path, point, `"${part.trim()}" is geen kenmerk in de vorm "naam: waarde"`, 'Schrijf kenmerken als {thema: a, b; id: c}, gescheiden door ";".'));
-          continue;
-        }
-        const rawKey = fold(part.slice(0, colon).trim());
-        const key = (ATTRIBUTE_KEYS as readonly string[]).includes(rawKey) ? (rawKey as AttributeKey) : own(KEY_ALIASES, rawKey);
-        if (!key) {
-          problems.push(problem('finding-attributes', path, point, `onbekend kenmerk "${rawKey}" ${didYouMean(rawKey, ATTRIBUTE_KEYS)}`.trim(), `Toegestaan: ${ATTRIBUTE_KEYS.join(', ')}.`));
-          continue;
-        }
-        if (attrs[key] !== undefined) {
-          problems.push(problem('finding-attributes', path, point, `kenmerk "${key}" staat twee keer in dezelfde bevinding`, 'Noem elk kenmerk één keer; meerdere waarden scheid je met komma\'s.'));
-          continue;
-        }
-        attrs[key] = part.slice(colon + 1).trim();
-        at[key] = point;
-      }
+      block = readAttributes(path, m[1], offset + 1, lines);
+      problems.push(...block.problems);
     }
+    const attrs = block?.attrs ?? {};
     const text = squash(toString(item));
     const position: Point = { line: start.line, column: start.column };
     if (!text) {
@@ -153,11 +131,13 @@ export function extractFindings(path: string, src: string, tree: Root): Document
     }
     let localId = attrs.id ?? '';
     const explicitId = attrs.id !== undefined;
+    const at = block?.at ?? {};
     if (explicitId && !ID_PATTERN.test(localId)) {
       problems.push(problem('invalid-id', path, at.id ?? position, `id "${localId}" mag alleen kleine letters, cijfers en streepjes bevatten`, `Bijvoorbeeld "${slugify(localId) || 'reistijd-bus'}".`));
       localId = slugify(localId);
     }
     if (!localId) localId = deriveId(type, text);
+    const lists = block?.lists ?? { thema: [], steunt: [] };
     findings.push({
       localId,
       explicitId,
@@ -165,14 +145,41 @@ export function extractFindings(path: string, src: string, tree: Root): Document
       item,
       text,
       group,
-      themes: splitList(attrs.thema ?? ''),
+      themes: lists.thema.map((v) => v.value),
       sectie: attrs.sectie || undefined,
       bron: attrs.bron || undefined,
-      steunt: splitList(attrs.steunt ?? ''),
-      titel: attrs.titel || undefined,
+      steunt: lists.steunt.map((v) => v.value),
+      titel: attrs.titel,
       position,
       at,
+      lists,
+      ...(found ? { block: lines.point(found.offset) } : {}),
     });
+  };
+
+  /** A list outside a type heading whose items end in {…}: the author meant findings. */
+  const checkPlainList = (list: List) => {
+    if (plainHeading.reported) return;
+    const item = list.children.find((i) => attributeBlock(i));
+    if (!item) return;
+    plainHeading.reported = true;
+    const h = plainHeading.node;
+    const fix = 'Bevindingen staan onder ## Knelpunten, ## Succesfactoren, ## Lessen (of ## Aanbevelingen) of ## Rode draden; onder een andere kop is een lijst gewone tekst en hoort er geen {…} achter.';
+    if (!h) {
+      problems.push(problem('finding-heading', path, item.position!.start, 'lijstitems met een kenmerkenblok {…} staan niet onder een kop die het type bevinding noemt, en worden daardoor gewone tekst', fix));
+      return;
+    }
+    const title = squash(toString(h));
+    const meant = suggestHeading(title);
+    problems.push(
+      problem(
+        'finding-heading',
+        path,
+        h.position!.start,
+        `de kop "${title}" noemt geen type bevinding, dus de lijstitems eronder met {…} worden gewone tekst${meant ? ` — bedoel je "${'#'.repeat(h.depth)} ${meant}"?` : ''}`,
+        fix,
+      ),
+    );
   };
 
   for (const node of tree.children) {
@@ -191,6 +198,7 @@ export function extractFindings(path: string, src: string, tree: Root): Document
       }
       section = null;
       group = null;
+      plainHeading = { node: h, reported: false };
       prose.push(node);
       continue;
     }
@@ -198,6 +206,7 @@ export function extractFindings(path: string, src: string, tree: Root): Document
       for (const item of (node as List).children) readItem(item, section.type);
       continue;
     }
+    if (node.type === 'list') checkPlainList(node as List);
     prose.push(node);
   }
   return { findings, prose, problems };

@@ -13,10 +13,12 @@ import { extractFindings, type RawFinding } from './findings.ts';
 import { parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { toHtml } from './html.ts';
 import { findingLimitProblems, markdownLimitProblems } from './limits.ts';
+import { bodyPlaceholders, frontmatterPlaceholders } from './placeholders.ts';
 import { parseYaml } from './yaml.ts';
 
 export { toHtml } from './html.ts';
 export { deriveId, headingType, HEADING_BY_TYPE, type RawFinding } from './findings.ts';
+export { isPlaceholder } from './placeholders.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -48,13 +50,14 @@ export function parseEntry(file: SourceFile, collection: Collection): ParsedEntr
   if (limits.length) return { ...entry, bodyParsed: false, problems: [...limits, ...frontmatter.problems] };
   const tree = parser.parse(file.text) as Root;
   const body = extractFindings(file.path, file.text, tree);
+  const placeholders = [...(frontmatter.data ? frontmatterPlaceholders(file.path, frontmatter.data, frontmatter.pointAt) : []), ...bodyPlaceholders(file.path, file.text)];
   return {
     ...entry,
     bodyParsed: true,
     findings: body.findings,
     proseHtml: toHtml(body.prose),
     proseText: squash(body.prose.map((n) => toString(n)).join(' ')),
-    problems: [...frontmatter.problems, ...body.problems, ...findingLimitProblems(file.path, body.findings)],
+    problems: [...frontmatter.problems, ...placeholders, ...body.problems, ...findingLimitProblems(file.path, body.findings)],
   };
 }
 

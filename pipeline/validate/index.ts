@@ -21,13 +21,15 @@ import type {
   Theme,
   ThemeId,
 } from '../types.ts';
-import { didYouMean } from '../util/suggest.ts';
+import { aliasesOf, didYouMean, type Aliases } from '../util/suggest.ts';
 import { codebookSchema, caseSchema, documentsSchema, knownKeys, noteSchema, placesSchema } from './schemas.ts';
-import { splitItemProblems, unknownKeyProblems, zodProblems } from './issues.ts';
-import { ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS } from '../vocabulary.ts';
+import { splitItemProblems, unknownKeyProblems, zodProblems, type AllowedFor } from './issues.ts';
+import { referenceProblem, threadTitleProblems } from './findings.ts';
+import { DOCUMENT_KINDS, ids, INFERABLE_CASE_FIELDS, INFERABLE_DOCUMENT_FIELDS, NOTE_KINDS, PROVINCES, ROUTE_TYPES, SECTORS, type Term } from '../vocabulary.ts';
 import { LIMITS } from '../limits.ts';
 import { idTooLong } from '../parse/limits.ts';
 import { isReservedId, reservedIdProblem, threadConflicts } from './site-ids.ts';
+import { slugify } from '../util/text.ts';
 
 export interface ValidModel {
   cases: CaseEntry[];
@@ -46,17 +48,18 @@ export interface ValidateInput {
 
 export const urlFor = (collection: 'cases' | 'notes', id: string): string => (collection === 'cases' ? `/cases/${id}/` : `/notities/${id}/`);
 
-const ALLOWED_BY_FIELD: Record<string, string[]> = {
-  provincie: ids(PROVINCES),
-  sectoren: ids(SECTORS),
-  routetype: ids(ROUTE_TYPES),
-  soort: ids(NOTE_KINDS),
-  afgeleid: [...INFERABLE_CASE_FIELDS],
+const vocabulary = (terms: readonly Term[]) => ({ values: ids(terms), aliases: aliasesOf(terms) });
+const ALLOWED_BY_FIELD: Record<string, { values: string[]; aliases?: Aliases }> = {
+  provincie: vocabulary(PROVINCES),
+  sectoren: vocabulary(SECTORS),
+  routetype: vocabulary(ROUTE_TYPES),
+  soort: vocabulary(NOTE_KINDS),
+  afgeleid: { values: [...INFERABLE_CASE_FIELDS] },
 };
-type AllowedFor = (path: readonly PropertyKey[]) => string[] | undefined;
-const allowedFor: AllowedFor = (path) => ALLOWED_BY_FIELD[String(path[0])];
-/** documents.yml is a list: the field name follows the item index */
-const allowedForDocument: AllowedFor = (path) => (path[1] === 'afgeleid' ? [...INFERABLE_DOCUMENT_FIELDS] : undefined);
+const allowedFor: AllowedFor = (path) => (Object.hasOwn(ALLOWED_BY_FIELD, String(path[0])) ? ALLOWED_BY_FIELD[String(path[0])] : undefined);
+/** documents.yml and places.yml are lists: the field name follows the item index */
+const allowedForDocument: AllowedFor = (path) => (path[1] === 'afgeleid' ? { values: [...INFERABLE_DOCUMENT_FIELDS] } : path[1] === 'soort' ? vocabulary(DOCUMENT_KINDS) : undefined);
+const allowedForPlace: AllowedFor = (path) => (path[1] === 'provincie' ? vocabulary(PROVINCES) : undefined);
 
 function validateData<T>(parsed: ParsedData | null, schema: { safeParse(d: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, problems: Problem[], allowed: AllowedFor = allowedFor): T | null {
   if (!parsed) return null;
@@ -88,7 +91,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   // (a missing codebook would otherwise make every theme of every finding "unknown").
   const codebook = validateData(input.codebook, codebookSchema, problems) as Codebook | null;
   const documentsOrNull = validateData(input.documents, documentsSchema, problems, allowedForDocument) as SourceDocument[] | null;
-  const placesOrNull = validateData(input.places, placesSchema, problems) as Place[] | null;
+  const placesOrNull = validateData(input.places, placesSchema, problems, allowedForPlace) as Place[] | null;
   const documents = documentsOrNull ?? [];
   const places = placesOrNull ?? [];
   if (codebook && input.codebook) {
@@ -104,9 +107,12 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   if (input.places) checkUnique(places, input.places, '', problems);
 
   const themeIds = codebook ? codebook.themas.map((t) => t.id) : null;
+  const themeAliases = codebook ? aliasesOf(codebook.themas) : new Map<string, string>();
   const documentIds = documentsOrNull ? documentsOrNull.map((d) => d.id) : null;
   const placeById = new Map(places.map((p) => [p.id as string, p]));
+  const placeAliases = aliasesOf(places.map((p) => ({ id: p.id, label: p.naam })));
   const caseIds = input.entries.filter((e) => e.collection === 'cases').map((e) => e.id);
+  const themes: ThemeCheck = { ids: themeIds, aliases: themeAliases };
 
   const entries: Entry[] = [];
   const entryByFindingOwner = new Map<string, ParsedEntry>();
@@ -125,6 +131,12 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       problems.push(reservedIdProblem(parsed.path, undefined, 'bestandsnaam', parsed.id));
     }
     if (!parsed.bodyParsed) unparsed.add(parsed.id);
+    // a file without findings adds nothing to the knowledge base (unless a problem above already
+    // says why, or its frontmatter could not be read: that is the one thing to fix first)
+    if (data && parsed.bodyParsed && parsed.findings.length === 0 && !parsed.problems.some((p) => p.ruleId.startsWith('finding-') || p.ruleId.startsWith('frontmatter-'))) {
+      const kind = parsed.collection === 'cases' ? 'case' : 'notitie';
+      problems.push(problem('no-findings', parsed.path, parsed.frontmatter.end, `deze ${kind} heeft geen bevindingen`));
+    }
     const other = entryByFindingOwner.get(parsed.id);
     if (other) {
       problems.push(problem('duplicate-id', parsed.path, { line: 1, column: 1 }, `id "${parsed.id}" wordt ook gebruikt door ${other.path}`, 'Geef een van beide bestanden een andere naam.'));
@@ -135,7 +147,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
     // (all problems in one run), and references to them are not reported as missing.
     const setAside = () => {
       const fallback = { bron: typeof data?.bron === 'string' ? data.bron : '', sectie: typeof data?.sectie === 'string' ? data.sectie : '' } as CaseMeta;
-      for (const f of entryFindings(parsed, fallback, themeIds, documentIds, problems)) setAsideFindings.set(f.id, f);
+      for (const f of entryFindings(parsed, fallback, themes, documentIds, problems)) setAsideFindings.set(f.id, f);
     };
     if (!data) {
       setAside();
@@ -160,13 +172,13 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
         const place = placeById.get(pid);
         if (!placesOrNull) return;
         if (!place) {
-          problems.push(problem('unknown-place', parsed.path, pointAt(['plaatsen', i]), `plaats "${pid}" staat niet in sources/places.yml ${didYouMean(pid, [...placeById.keys()])}`.trim()));
+          problems.push(problem('unknown-place', parsed.path, pointAt(['plaatsen', i]), `plaats "${pid}" staat niet in sources/places.yml ${didYouMean(pid, [...placeById.keys()], placeAliases)}`.trim()));
         } else if (place.provincie !== cm.provincie && !cm.kanttekening) {
           problems.push(problem('place-province', parsed.path, pointAt(['plaatsen', i]), `${place.naam} ligt in ${place.provincie}, de case staat in ${cm.provincie}`));
         }
       });
       const count = (t: string) => parsed.findings.filter((f) => f.type === t).length;
-      if ((count('knelpunt') < 3 || count('succesfactor') < 3) && !cm.kanttekening && parsed.bodyParsed) {
+      if ((count('knelpunt') < 3 || count('succesfactor') < 3) && !cm.kanttekening && parsed.bodyParsed && parsed.findings.length > 0) {
         problems.push(problem('few-findings', parsed.path, { line: 1, column: 1 }, `${count('knelpunt')} knelpunten en ${count('succesfactor')} succesfactoren`));
       }
     } else {
@@ -175,7 +187,7 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
       });
     }
 
-    const findings = entryFindings(parsed, meta, themeIds, documentIds, problems);
+    const findings = entryFindings(parsed, meta, themes, documentIds, problems);
     const base = { path: parsed.path, url: urlFor(parsed.collection, parsed.id), proseHtml: parsed.proseHtml, proseText: parsed.proseText, findings };
     entries.push(parsed.collection === 'cases' ? { ...base, collection: 'cases', id: parsed.id as CaseId, meta: meta as CaseMeta } : { ...base, collection: 'notes', id: parsed.id as NoteId, meta: meta as NoteMeta });
   }
@@ -188,15 +200,14 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
     for (const f of e.findings) {
       const raw = parsed.findings.find((r) => r.localId === f.localId)!;
       f.supports = [];
-      for (const ref of raw.steunt) {
+      const known = (id: string) => allFindings.has(id) || setAsideFindings.has(id);
+      raw.lists.steunt.forEach(({ value: ref, at }) => {
         const full = (ref.includes('#') ? ref : `${e.id}#${ref}`) as FindingId;
-        if (setAsideFindings.has(full) || unparsed.has(full.split('#')[0])) continue; // its own file's errors are reported
-        if (!allFindings.has(full)) {
-          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, `bevinding "${full}" bestaat niet ${didYouMean(full, [...allFindings.keys(), ...setAsideFindings.keys()])}`.trim()));
-        } else if (full === f.id) {
-          problems.push(problem('unknown-finding', e.path, raw.at.steunt ?? f.position, 'een rode draad kan niet naar zichzelf verwijzen'));
-        } else f.supports.push(full);
-      }
+        if (setAsideFindings.has(full) || unparsed.has(full.split('#')[0])) return; // its own file's errors are reported
+        if (!allFindings.has(full)) problems.push(referenceProblem(e.path, e.id, ref, at, known, [...allFindings.keys(), ...setAsideFindings.keys()]));
+        else if (full === f.id) problems.push(problem('unknown-finding', e.path, at, 'een rode draad kan niet naar zichzelf verwijzen'));
+        else f.supports.push(full);
+      });
     }
   }
 
@@ -220,8 +231,14 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   };
 }
 
+/** The codebook's theme ids (null when the codebook is broken) and their labels and synonyms. */
+interface ThemeCheck {
+  ids: string[] | null;
+  aliases: Aliases;
+}
+
 /** The findings of one file, each checked; a repeated id is reported and the repeat left out. */
-function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds: string[] | null, documentIds: string[] | null, problems: Problem[]): Finding[] {
+function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themes: ThemeCheck, documentIds: string[] | null, problems: Problem[]): Finding[] {
   const findings: Finding[] = [];
   const firstLine = new Map<string, number>();
   for (const raw of parsed.findings) {
@@ -232,33 +249,40 @@ function entryFindings(parsed: ParsedEntry, meta: CaseMeta | NoteMeta, themeIds:
     }
     firstLine.set(raw.localId, raw.position.line);
     if (isReservedId(raw.localId)) problems.push(reservedIdProblem(parsed.path, raw.at.id ?? raw.position, 'bevinding-id', raw.localId));
-    findings.push(resolveFinding(parsed, raw, meta, themeIds, documentIds, problems));
+    findings.push(resolveFinding(parsed, raw, meta, themes, documentIds, problems));
   }
   return findings;
 }
 
-function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themeIds: string[] | null, documentIds: string[] | null, problems: Problem[]): Finding {
-  const at = raw.at.thema ?? raw.position;
-  const hasBlock = Object.keys(raw.at).length > 0; // a missing {…} block is reported by the parser
-  if (raw.themes.length === 0 && hasBlock) {
-    problems.push(problem('finding-themes', parsed.path, at, 'bevinding zonder thema', 'Voeg {thema: …} toe met 1 tot 4 thema-ids uit sources/codebook.yml.'));
+function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | NoteMeta, themes: ThemeCheck, documentIds: string[] | null, problems: Problem[]): Finding {
+  const themeIds = themes.ids;
+  const at = raw.at.thema ?? raw.block ?? raw.position;
+  // a missing {…} block is reported by the parser; an empty one ({} or { }) here
+  if (raw.themes.length === 0 && raw.block) {
+    const empty = Object.keys(raw.at).length === 0;
+    problems.push(problem('finding-themes', parsed.path, at, empty ? 'leeg kenmerkenblok {}: de bevinding heeft geen thema' : 'bevinding zonder thema', 'Voeg {thema: …} toe met 1 tot 4 thema-ids uit sources/codebook.yml.'));
   } else if (raw.themes.length > 4) {
     problems.push(problem('finding-themes', parsed.path, at, `${raw.themes.length} thema's; het maximum is 4`));
   }
   const seen = new Set<string>();
-  for (const t of raw.themes) {
+  raw.lists.thema.forEach(({ value: t, at: valueAt }) => {
     if (themeIds && !themeIds.includes(t)) {
-      problems.push(problem('unknown-theme', parsed.path, at, `onbekend thema "${t}" ${didYouMean(t, themeIds)}`.trim(), 'Gebruik een thema-id uit sources/codebook.yml (zie de pagina Methode), of stel een nieuw thema voor.'));
+      const meant = themes.aliases.get(slugify(t));
+      const fix = meant && themeIds.includes(meant)
+        ? `"${t}" is een synoniem van het thema "${meant}"; schrijf in {thema: …} de thema-id.`
+        : 'Gebruik een thema-id uit sources/codebook.yml (zie de pagina Methode), of stel een nieuw thema voor.';
+      problems.push(problem('unknown-theme', parsed.path, valueAt, `onbekend thema "${t}" ${didYouMean(t, themeIds, themes.aliases)}`.trim(), fix));
     } else if (seen.has(t)) {
-      problems.push(problem('finding-themes', parsed.path, at, `thema "${t}" staat twee keer bij dezelfde bevinding`));
+      problems.push(problem('finding-themes', parsed.path, valueAt, `thema "${t}" staat twee keer bij dezelfde bevinding`));
     }
     seen.add(t);
-  }
+  });
+  problems.push(...threadTitleProblems(parsed.path, raw));
   if (raw.bron && documentIds && !documentIds.includes(raw.bron)) {
     problems.push(problem('unknown-document', parsed.path, raw.at.bron ?? raw.position, `brondocument "${raw.bron}" bestaat niet ${didYouMean(raw.bron, documentIds)}`.trim()));
   }
-  if (raw.steunt.length && raw.type !== 'rode-draad') {
-    problems.push(problem('supports-not-thread', parsed.path, raw.at.steunt ?? raw.position, `"steunt" bij een ${raw.type}`));
+  if (raw.at.steunt && raw.type !== 'rode-draad') {
+    problems.push(problem('supports-not-thread', parsed.path, raw.at.steunt, `"steunt" bij een ${raw.type}`));
   }
   return {
     id: `${parsed.id}#${raw.localId}` as FindingId,

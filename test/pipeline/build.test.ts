@@ -28,7 +28,7 @@ describe('build', () => {
     writeFileSync(join(src, 'cases/kapot.md'), caseFile({ frontmatter: { provincie: 'limburgg' } }));
     const r = cli(['build', '--sources', src, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cases/kapot.md:4:12  fout: "limburgg" is geen toegestane waarde voor "provincie" bedoel je "limburg"?');
+    expect(r.stderr).toContain('cases/kapot.md:4:12  fout: "limburgg" is geen toegestane waarde voor "provincie" — bedoel je "limburg"?');
     expect(r.stderr).toContain('is niet aangeraakt');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(treeHashes(out)).toEqual(before);
@@ -95,7 +95,7 @@ describe('build', () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
-    expect(out.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([expect.objectContaining({ file: expect.stringMatching(/cases\/kapot\.md$/), line: 21, ruleId: 'unknown-theme', message: 'onbekend thema "lobb" bedoel je "lob"?' })]);
+    expect(out.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([expect.objectContaining({ file: expect.stringMatching(/cases\/kapot\.md$/), line: 21, ruleId: 'unknown-theme', message: 'onbekend thema "lobb" — bedoel je "lob"?' })]);
   });
 });
 

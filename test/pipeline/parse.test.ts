@@ -45,7 +45,7 @@ describe('parse', () => {
 
   it('should report an unknown attribute key with a suggestion', () => {
     const e = parseEntry(file('## Lessen\n\n- Tekst. {thma: lob}\n'), 'cases');
-    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'finding-attributes', line: 7, column: 11, message: 'onbekend kenmerk "thma" bedoel je "thema"?' })]);
+    expect(e.problems).toEqual([expect.objectContaining({ ruleId: 'finding-attributes', line: 7, column: 11, message: 'onbekend kenmerk "thma" — bedoel je "thema"?' })]);
   });
 
   it('should report a malformed explicit id and fall back to its slug', () => {

@@ -16,8 +16,8 @@ describe('validation of bad inputs', () => {
   it('reports malformed YAML at its line, without a stack trace', async () => {
     const ps = only(await problemsFor({ 'cases/yaml.md': '---\ntitel: Test\nregio: [Weert\nprovincie: limburg\n---\n' }), 'cases/yaml.md');
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 4, column: 1, severity: 'error' });
-    expect(ps[0].message).toMatch(/^YAML klopt niet/);
+    expect(ps[0]).toMatchObject({ ruleId: 'yaml-syntax', line: 3, column: 8, severity: 'error', message: 'de lijst die met [ begint, wordt niet gesloten met ]' });
+    expect(ps[0].detail).toMatch(/^Flow sequence/);
     expect(ps[0].message).not.toMatch(/at .*\.js/);
   });
 
@@ -32,15 +32,15 @@ describe('validation of bad inputs', () => {
     const body = '## Knelpunten\n\n- Eerste. {id: a; thema: vervoer-en-afstand}\n- Tweede. {id: b; thema: roster-en-logistiek}\n\n## Succesfactoren\n\n- Derde. {id: c; thema: lob}\n';
     const ps = only(await problemsFor({ 'cases/theme.md': caseFile({ body }) }), 'cases/theme.md');
     expect(ps).toHaveLength(1);
-    expect(ps[0]).toMatchObject({ ruleId: 'unknown-theme', line: 22, message: 'onbekend thema "roster-en-logistiek" bedoel je "rooster-en-logistiek"?' });
-    expect(ps[0].column).toBe(19);
+    expect(ps[0]).toMatchObject({ ruleId: 'unknown-theme', line: 22, message: 'onbekend thema "roster-en-logistiek" — bedoel je "rooster-en-logistiek"?' });
+    expect(ps[0].column).toBe(26); // at the value, not at "thema:"
   });
 
   it('lists the allowed values for a wrong enum value, with a suggestion', async () => {
     const ps = only(await problemsFor({ 'cases/enum.md': caseFile({ frontmatter: { provincie: 'Limburgg' } }) }), 'cases/enum.md');
     expect(ps).toHaveLength(1);
     expect(ps[0]).toMatchObject({ ruleId: 'field-value', line: 4, column: 12 });
-    expect(ps[0].message).toBe('"Limburgg" is geen toegestane waarde voor "provincie" bedoel je "limburg"?');
+    expect(ps[0].message).toBe('"Limburgg" is geen toegestane waarde voor "provincie" — bedoel je "limburg"?');
     expect(ps[0].fix).toContain('groningen, friesland, drenthe');
   });
 
@@ -68,10 +68,10 @@ describe('validation of bad inputs', () => {
   it('reports an unknown field in the inferred-value mark at its line, in cases and documents', async () => {
     const afgeleid = '\n  periode: De bron noemt geen jaartal.\n  perode: Tikfout.';
     const ps = only(await problemsFor({ 'cases/afgeleid.md': caseFile({ frontmatter: { afgeleid } }) }), 'cases/afgeleid.md');
-    expect(ps).toEqual([expect.objectContaining({ ruleId: 'inferred-field', severity: 'error', line: 19, column: 11, message: '"perode" in "afgeleid" is geen veld dat afgeleid kan zijn bedoel je "periode"?', fix: expect.stringContaining('plaatsen, provincie') })]);
+    expect(ps).toEqual([expect.objectContaining({ ruleId: 'inferred-field', severity: 'error', line: 19, column: 11, message: '"perode" in "afgeleid" is geen veld dat afgeleid kan zijn — bedoel je "periode"?', fix: expect.stringContaining('plaatsen, provincie') })]);
     const documents = '- id: doc-a\n  titel: A\n  uitgever: U\n  jaar: 2023\n  soort: magazine\n  afgeleid:\n    jaar: Geen datum in het document.\n    noot: Oude vorm.\n- id: doc-b\n  titel: B\n  uitgever: U\n  jaar: 2021\n  soort: notitie\n';
     const ds = only(await problemsFor({ 'documents.yml': documents }), 'documents.yml');
-    expect(ds).toEqual([expect.objectContaining({ ruleId: 'inferred-field', line: 8, column: 11, message: '"noot" in "[0].afgeleid" is geen veld dat afgeleid kan zijn bedoel je "soort"?', fix: 'Velden die afgeleid kunnen zijn: titel, uitgever, jaar, soort, auteurs.' })]);
+    expect(ds).toEqual([expect.objectContaining({ ruleId: 'inferred-field', line: 8, column: 11, message: '"noot" in "[0].afgeleid" is geen veld dat afgeleid kan zijn — bedoel je "soort"?', fix: 'Velden die afgeleid kunnen zijn: titel, uitgever, jaar, soort, auteurs.' })]);
     const empty = only(await problemsFor({ 'cases/leeg.md': caseFile({ frontmatter: { afgeleid: '\n  periode: ""' } }) }), 'cases/leeg.md');
     expect(empty).toEqual([expect.objectContaining({ ruleId: 'field-required', line: 18, message: '"afgeleid.periode" is leeg' })]);
   });
@@ -79,7 +79,7 @@ describe('validation of bad inputs', () => {
   it('reports an unknown document with a suggestion', async () => {
     const ps = only(await problemsFor({ 'cases/doc.md': caseFile({ frontmatter: { bron: 'doc-c' } }) }), 'cases/doc.md');
     expect(ps).toEqual([expect.objectContaining({ ruleId: 'unknown-document', line: 13, column: 7 })]);
-    expect(ps[0].message).toMatch(/^brondocument "doc-c" bestaat niet bedoel je "doc-[ab]"\?$/);
+    expect(ps[0].message).toMatch(/^brondocument "doc-c" bestaat niet — bedoel je "doc-[ab]"\?$/);
   });
 
   it('reports an empty finding', async () => {
@@ -138,15 +138,15 @@ describe('validation of bad inputs', () => {
     const note = '---\ntitel: N\nsoort: synthese\nbron: doc-b\nsectie: S\nsamenvatting: S.\n---\n\n## Rode draden\n\n- Draad. {id: d; thema: lob; steunt: kapot#bus, kapot#bussen}\n';
     const ps = await problemsFor({ 'cases/kapot.md': caseFile({ frontmatter: { provincie: 'limburgg' }, body }), 'notes/n.md': note });
     expect(ps.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([
-      'cases/kapot.md:4 "limburgg" is geen toegestane waarde voor "provincie" bedoel je "limburg"?',
-      'cases/kapot.md:22 onbekend thema "roster-en-logistiek" bedoel je "rooster-en-logistiek"?',
-      'notes/n.md:11 bevinding "kapot#bussen" bestaat niet bedoel je "kapot#bus"?',
+      'cases/kapot.md:4 "limburgg" is geen toegestane waarde voor "provincie" — bedoel je "limburg"?',
+      'cases/kapot.md:22 onbekend thema "roster-en-logistiek" — bedoel je "rooster-en-logistiek"?',
+      'notes/n.md:11 bevinding "kapot#bussen" bestaat niet — bedoel je "kapot#bus"?',
     ]);
   });
 
   it('reports unknown references from a rode draad to a finding', async () => {
     const note = '---\ntitel: N\nsoort: synthese\nbron: doc-b\nsectie: S\nsamenvatting: S.\n---\n\n## Rode draden\n\n- Draad. {id: d; thema: lob; steunt: alfa#bus, alfa#buss}\n';
     const ps = only(await problemsFor({ 'notes/n.md': note }), 'notes/n.md');
-    expect(ps).toEqual([expect.objectContaining({ ruleId: 'unknown-finding', line: 11, message: 'bevinding "alfa#buss" bestaat niet bedoel je "alfa#bus"?' })]);
+    expect(ps).toEqual([expect.objectContaining({ ruleId: 'unknown-finding', line: 11, message: 'bevinding "alfa#buss" bestaat niet — bedoel je "alfa#bus"?' })]);
   });
 });
