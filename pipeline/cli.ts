@@ -9,28 +9,50 @@ import { pipelineFor } from './eleventy-data.ts';
 import { fsError, makeTemp, OutputError, recoverInterrupted, refuseOutput, removeQuietly, swapIn } from './output.ts';
 import { formatReport, sortProblems } from './problems.ts';
 import { formatSummary } from './summary.ts';
-import { scaffoldCommand } from './scaffold.ts';
+import { newCommand, NEW_USAGE } from './new/index.ts';
+import { devCommand } from './dev-command.ts';
+import { refuseReportFile, UsageError, writeReport } from './report-file.ts';
 
 const USAGE = `Gebruik:
-  npm run check [-- --format json]     bronnen controleren (snel, schrijft niets)
-  npm run build                         site bouwen in _site (atomair)
-  npm run new [-- --titel … --regio … --provincie … --bron …]   nieuwe case maken
-Opties: --sources DIR (standaard sources), --out DIR (standaard _site),
-  --site-url https://… (publiek adres; ook KB_SITE_URL of kennisbank.config.json), --production (stopt zonder publiek adres)`;
+  npm run check [-- opties]   bronnen controleren (snel, schrijft niets)
+      --format text|json      tekst (standaard) of JSON voor editors en CI
+      --output BESTAND        het rapport in een bestand in plaats van op het scherm
+                              (of: npm run -s check -- --format json, zonder de regels van npm)
+  npm run build [-- opties]   site bouwen in _site (atomair)
+      --site-url https://…    publiek adres (ook KB_SITE_URL of kennisbank.config.json)
+      --production            stoppen zonder publiek adres
+      --quiet                 alleen fouten tonen
+  npm run dev [-- opties]     site bekijken terwijl je schrijft (http://localhost:8080)
+      --port N                een andere poort dan 8080
+  npm run new [-- opties]     nieuwe case maken (npm run new -- --help voor de opties)
+Voor alle opdrachten: --sources MAP (standaard sources); build ook --out MAP (standaard _site).`;
 
 async function runCheck(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, sources: { type: 'string' } }, allowPositionals: false });
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, sources: { type: 'string' }, output: { type: 'string' } }, allowPositionals: false });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format "${values.format}" bestaat niet; kies text of json.`);
   const config = makeConfig(process.cwd(), values.sources ? { sourcesDir: values.sources } : {});
+  if (values.output) {
+    const why = refuseReportFile(values.output, config);
+    if (why) throw new UsageError(why);
+  }
   const t0 = performance.now();
   const r = await check(config);
   const ms = Math.round(performance.now() - t0);
-  if (values.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ ok: r.ok, problems: sortProblems(r.problems), cases: r.model.cases.length, notes: r.model.notes.length, findings: r.model.cases.concat(r.model.notes as never).reduce((n, e) => n + e.findings.length, 0) }, null, 2)}\n`);
-  } else {
-    if (r.problems.length) process.stdout.write(`${formatReport(r.problems)}\n`);
-    const findings = [...r.model.cases, ...r.model.notes].reduce((n, e) => n + e.findings.length, 0);
-    process.stdout.write(`${r.ok ? 'OK' : 'NIET OK'}: ${r.model.cases.length} cases, ${r.model.notes.length} notities, ${findings} bevindingen gecontroleerd in ${ms} ms\n`);
-  }
+  const findings = [...r.model.cases, ...r.model.notes].reduce((n, e) => n + e.findings.length, 0);
+  const summary = `${r.ok ? 'OK' : 'NIET OK'}: ${r.model.cases.length} cases, ${r.model.notes.length} notities, ${findings} bevindingen gecontroleerd in ${ms} ms`;
+  const report =
+    values.format === 'json'
+      ? `${JSON.stringify({ ok: r.ok, problems: sortProblems(r.problems), cases: r.model.cases.length, notes: r.model.notes.length, findings }, null, 2)}\n`
+      : `${r.problems.length ? `${formatReport(r.problems)}\n` : ''}${summary}\n`;
+  if (values.output) {
+    const failed = writeReport(values.output, report);
+    if (failed) {
+      process.stderr.write(`${failed}\n`);
+      return 1;
+    }
+    const errors = r.problems.filter((p) => p.severity === 'error').length;
+    process.stdout.write(`${summary}; ${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${r.problems.length - errors} waarschuwingen in ${values.output}\n`);
+  } else process.stdout.write(report);
   return r.ok ? 0 : 1;
 }
 
@@ -109,20 +131,39 @@ async function buildInto(tmp: string, out: string, config: Config, log: (s: stri
 
 const firstLine = (s: string) => s.split('\n')[0];
 
+/** node:util's parseArgs errors, in Dutch. */
+function argumentError(err: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Onbekende optie ${quoted}.`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `De optie ${quoted.replace(/ <value>$/, '')} heeft een waarde nodig (bijvoorbeeld --port 8081), of neemt er juist geen.`;
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Onverwacht argument "${quoted}"; opties beginnen met --.`;
+  return err.message;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
-    if (cmd === 'check') return await runCheck(rest);
-    if (cmd === 'build') return await runBuild(rest);
-    if (cmd === 'new') return await scaffoldCommand(rest);
+    const help = rest.includes('--help') || rest.includes('-h');
+    if (cmd === 'check' && !help) return await runCheck(rest);
+    if (cmd === 'build' && !help) return await runBuild(rest);
+    if (cmd === 'new') return await newCommand(rest);
+    if (cmd === 'dev') return await devCommand(rest, USAGE);
+    if (help || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
   } catch (e) {
     const err = e as Error & { code?: string };
+    if (e instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
     if (e instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
     if (err.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      process.stderr.write(`${argumentError(err)}\n\n${cmd === 'new' ? NEW_USAGE : USAGE}\n`);
       return 2;
     }
     if (err instanceof OutputError) {

@@ -101,8 +101,11 @@ export function refuseOutput(out: string, { root, sourcesDir, outputDir }: { roo
     if (names.includes(guarded)) return `--out "${shown}" bevat ${guarded}: dat is een project, geen buildmap; kies een eigen map voor de site.`;
   }
   if (names.length === 0 || names.includes(MARKER) || looksLikeEarlierBuild(o, fs)) return null;
-  return `--out "${shown}" is niet leeg en is geen eerdere build van deze site (${MARKER} ontbreekt); kies een lege of nieuwe map.`;
+  return `--out "${shown}" is niet leeg en is geen eerdere build van deze site (${MARKER} ontbreekt); kies een lege of nieuwe map. Is dit een oude build van deze site, van vóór die markering? Verwijder de map dan eerst: rm -rf ${shellQuote(shown)}`;
 }
+
+/** A path as one shell word, for a command the user may copy. */
+const shellQuote = (p: string) => (/^[\w./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
 /**
  * A site built before the marker existed: it has this site's own exports and search index. Lets

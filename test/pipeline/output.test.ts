@@ -59,7 +59,7 @@ describe('the --out guard', () => {
     const opts = { root, sourcesDir: 'sources' };
     expect(refuseOutput(join(other, 'repo'), opts)).toBe(`--out "${join(other, 'repo')}" bevat .git: dat is een project, geen buildmap; kies een eigen map voor de site.`);
     expect(refuseOutput(join(other, 'npm'), opts)).toBe(`--out "${join(other, 'npm')}" bevat package.json: dat is een project, geen buildmap; kies een eigen map voor de site.`);
-    expect(refuseOutput(join(other, 'foto'), opts)).toBe(`--out "${join(other, 'foto')}" is niet leeg en is geen eerdere build van deze site (.kennisbank-site ontbreekt); kies een lege of nieuwe map.`);
+    expect(refuseOutput(join(other, 'foto'), opts)).toBe(`--out "${join(other, 'foto')}" is niet leeg en is geen eerdere build van deze site (.kennisbank-site ontbreekt); kies een lege of nieuwe map. Is dit een oude build van deze site, van vóór die markering? Verwijder de map dan eerst: rm -rf ${join(other, 'foto')}`);
     expect(refuseOutput(join(other, 'bestand'), opts)).toBe(`--out "${join(other, 'bestand')}" is een bestand, geen map; kies een map voor de site.`);
   });
 
