@@ -54,9 +54,10 @@ describe('npm run dev', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     out = join(mkdtempSync(join(tmpdir(), 'kb-dev-')), 'site');
-    server = spawn(process.execPath, ['--import', TSX, 'node_modules/@11ty/eleventy/cmd.cjs', '--serve', '--incremental', `--port=${port}`, `--output=${out}`], {
+    // as an author starts it: npm run dev -- --port N (plus a folder of its own for sources and site)
+    server = spawn(process.execPath, ['--import', TSX, 'pipeline/cli.ts', 'dev', '--port', String(port), '--sources', src, '--out', out], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, KB_SOURCES: src },
+      env: { ...process.env, KB_SOURCES: '' },
     });
     server.stdout!.on('data', (d) => (log += d));
     server.stderr!.on('data', (d) => (log += d));
@@ -67,6 +68,10 @@ describe('npm run dev', () => {
 
   afterAll(() => {
     server?.kill();
+  });
+
+  it('should serve on the port given with --port and say so', () => {
+    expect(log).toContain(`Dev server op http://localhost:${new URL(base).port}/`);
   });
 
   it('should show an edited case', async () => {
@@ -138,4 +143,25 @@ describe('npm run dev', () => {
     // marked like a build, so `npm run build` may later replace the dev server's folder
     expect(existsSync(join(out, '.kennisbank-site'))).toBe(true);
   }, 180_000);
+});
+
+describe('npm run dev with a wrong option', () => {
+  it.each([
+    [['--port', 'abc'], '--port "abc" is geen poortnummer; kies een getal van 1 tot 65535, bijvoorbeeld --port 8081.'],
+    [['--port', '70000'], '--port "70000" is geen poortnummer; kies een getal van 1 tot 65535, bijvoorbeeld --port 8081.'],
+    [['--port'], 'De optie --port heeft een waarde nodig (bijvoorbeeld --port 8081), of neemt er juist geen.'],
+    [['--poort', '8081'], 'Onbekende optie --poort.'],
+  ])('should refuse %j with one Dutch line and exit 2, before any watcher starts', (args, message) => {
+    const r = cli(['dev', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(message);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('should print its usage for --help with exit 0', () => {
+    const r = cli(['dev', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--port N                een andere poort dan 8080');
+  });
 });
