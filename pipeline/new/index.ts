@@ -39,7 +39,15 @@ voorstel). Stoppen: Ctrl-C of Ctrl-D; er wordt dan niets geschreven.`;
 const REQUIRED = [['titel', 'titel'], ['regio', 'regio'], ['provincie', 'provincie'], ['brondocument', 'bron']] as const;
 
 /** The input ended (Ctrl-D, or a pipe with too few lines) before a required answer. */
-class Stopped extends Error {}
+class Stopped extends Error {
+  constructor(
+    readonly question: string,
+    /** The flag whose value was refused, if that is why the input was asked for. */
+    readonly refusedFlag?: string,
+  ) {
+    super(question);
+  }
+}
 
 interface Field<T> {
   name: string;
@@ -105,24 +113,31 @@ export async function newCommand(args: string[], root = process.cwd()): Promise<
   }
   async function ask<T>(f: Field<T>, flag: string | undefined, optional: boolean): Promise<T> {
     let proposal = f.proposal;
+    const flagName = `--${f.flag ?? f.name}`;
+    let refused: string | undefined;
     if (flag !== undefined) {
       const r = f.check(flag);
       if (r.ok) return r.value;
-      say(`--${f.flag ?? f.name}: ${r.message}`);
+      say(`${flagName}: ${r.message}`);
       proposal = r.suggestion ?? proposal;
+      refused = flagName; // a value given on purpose is never silently replaced by a proposal
     } else if (fromFlags && optional && proposal !== undefined) {
       const r = f.check(proposal);
-      if (r.ok) return r.value; // every required answer came as a flag: take the proposal, do not ask
+      if (r.ok) {
+        // every required answer came as a flag: take the proposal, do not ask, but say so
+        if (proposal) say(`${f.name}: ${proposal} (voorstel; kies zelf met ${flagName})`);
+        return r.value;
+      }
     }
     for (;;) {
       const line = await io().ask(`${f.question}${proposal ? ` [${proposal}]` : ''}: `);
-      if (line === null && !(optional && proposal !== undefined)) throw new Stopped(f.name);
+      if (line === null && (refused || !(optional && proposal !== undefined))) throw new Stopped(f.name, refused);
       const r = f.check(line?.trim() || proposal || '');
       if (r.ok) {
         if (r.note) say(`  ${r.note}`);
         return r.value;
       }
-      if (line === null) throw new Stopped(f.name);
+      if (line === null) throw new Stopped(f.name, refused);
       say(`  ${r.message}`);
       proposal = r.suggestion ?? proposal;
     }
@@ -144,7 +159,12 @@ export async function newCommand(args: string[], root = process.cwd()): Promise<
     prompt?.close();
     if (e instanceof Stopped) {
       const missing = REQUIRED.filter(([name]) => !answered.has(name)).map(([, flag]) => `--${flag}`);
-      process.stderr.write(`Gestopt: de invoer hield op bij de vraag "${e.message}"; er is niets geschreven.\nOntbrekend: ${missing.join(', ')}. Geef ze als opties (npm run new -- --help) of beantwoord de vragen.\n`);
+      const next = e.refusedFlag
+        ? `Geef met ${e.refusedFlag} een waarde die klopt (zie hierboven), of beantwoord de vraag.`
+        : missing.length
+          ? `Ontbrekend: ${missing.join(', ')}. Geef ze als opties (npm run new -- --help) of beantwoord de vragen.`
+          : 'Beantwoord ook deze vraag, of zeg n(ee) op het toevoegen en voeg het document of de plaats later zelf toe.';
+      process.stderr.write(`Gestopt: de invoer hield op bij de vraag "${e.question}"; er is niets geschreven.\n${next}\n`);
       return 2;
     }
     if (e instanceof ContextError) {
