@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseSlug } from '../pipeline/scaffold.ts';
 import { cli } from './helpers/cli.ts';
-import { corpusWith } from './helpers/corpus.ts';
+import { caseFile, corpusWith } from './helpers/corpus.ts';
 import { ALIAS_BOMB } from './helpers/hostile.ts';
 
 describe('npm run new', () => {
@@ -62,5 +62,29 @@ describe('npm run new', () => {
     expect(r.stderr).toMatch(new RegExp(`^Niet aangemaakt: ${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/documents\\.yml:2:8  fout: YAML klopt niet: de verwijzingen \\(\\*naam\\) vermenigvuldigen zich tot meer dan 100 kopieën`));
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(src, 'cases/nieuw.md'))).toBe(false);
+  });
+});
+
+describe('npm run check -- --output FILE', () => {
+  it('writes the JSON report whole to the file and one summary line to the screen', () => {
+    const src = corpusWith({ 'cases/kapot.md': caseFile({ frontmatter: { provincie: 'Zeeuws' } }) });
+    const report = join(mkdtempSync(join(tmpdir(), 'kb-report-')), 'check.json');
+    const r = cli(['check', '--sources', src, '--format', 'json', '--output', report]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^NIET OK: 3 cases, 1 notities, \\d+ bevindingen gecontroleerd in \\d+ ms; 1 fout, \\d+ waarschuwingen in ${report.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.ok).toBe(false);
+    expect(json.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([expect.objectContaining({ ruleId: 'field-value', message: '"Zeeuws" is geen toegestane waarde voor "provincie" — bedoel je "zeeland"?' })]);
+  });
+
+  it('refuses a report inside the sources, and an unknown format, with exit 2', () => {
+    const src = corpusWith();
+    const inside = cli(['check', '--sources', src, '--output', join(src, 'cases/check.json')]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('ligt in de bronmap');
+    expect(existsSync(join(src, 'cases/check.json'))).toBe(false);
+    const format = cli(['check', '--sources', src, '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toBe('--format "xml" bestaat niet; kies text of json.\n');
   });
 });
