@@ -1,8 +1,11 @@
 // What an author actually gets wrong (issue #14), each as a small source file, with the exact
 // message `npm run check` gives for it: position, rule and text. One mistake, one message.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, makeConfig } from '../pipeline/build.ts';
-import { caseFile, corpusWith } from './helpers/corpus.ts';
+import { DOCUMENT_KINDS } from '../pipeline/vocabulary.ts';
+import { caseFile, corpusWith, PROJECT_ROOT } from './helpers/corpus.ts';
 
 const K = '## Knelpunten\n\n';
 const withBody = (body: string) => ({ 'cases/x.md': caseFile({ body }) });
@@ -71,5 +74,16 @@ describe('what an author gets wrong, and the message check gives', () => {
     expect(missing.problems.find((p) => p.ruleId === 'field-required')?.fix).toBe('Voeg "provincie: …" toe aan de frontmatter (zie templates/case.md); toegestaan: groningen, friesland, drenthe, overijssel, flevoland, gelderland, utrecht, noord-holland, zuid-holland, zeeland, noord-brabant, limburg.');
     const synonym = await check(makeConfig(corpusWith(withBody(`${K}- De bus. {id: bus; thema: projectleider}\n`)), { sourcesDir: '.' }));
     expect(synonym.problems.find((p) => p.ruleId === 'unknown-theme')?.fix).toBe('"projectleider" is een synoniem van het thema "procesbegeleiding"; schrijf in {thema: …} de thema-id.');
+  });
+});
+
+describe('where authors look', () => {
+  it('the template, README and /auteurs/ name every field of documents.yml and places.yml and every soort', () => {
+    for (const file of ['templates/case.md', 'README.md', 'site/auteurs.njk']) {
+      const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+      for (const field of ['id', 'titel', 'uitgever', 'jaar', 'soort', 'auteurs', 'url']) expect(text, `${file}: documents.yml ${field}`).toMatch(new RegExp(`\\b${field}:`));
+      for (const kind of DOCUMENT_KINDS) expect(text, `${file}: soort ${kind.id}`).toContain(kind.id);
+      if (file !== 'templates/case.md') for (const field of ['naam', 'provincie', 'lat', 'lon']) expect(text, `${file}: places.yml ${field}`).toMatch(new RegExp(`\\b${field}:`));
+    }
   });
 });
