@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ids, PROVINCES } from '../vocabulary.ts';
 import { regionOf, shortId, SHORT_ID_MAX, writeCase, type CaseAnswers } from '../scaffold.ts';
-import { checkDocument, checkId, checkProvince, checkText, freeId, type Checked } from './answers.ts';
+import { checkId, checkProvince, checkText, freeId, type Checked } from './answers.ts';
 import { appendEntries, ContextError, loadContext, type NewContext } from './context.ts';
 import { askDocument, askPlaces, type Additions } from './additions.ts';
 import { Prompt } from './prompt.ts';

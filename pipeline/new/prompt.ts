@@ -47,10 +47,6 @@ export class Prompt {
     return line;
   }
 
-  say(text: string): void {
-    this.output.write(`${text}\n`);
-  }
-
   close(): void {
     this.rl.close();
   }

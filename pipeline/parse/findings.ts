@@ -14,7 +14,6 @@ import { ID_PATTERN, LineIndex, slugify, squash } from '../util/text.ts';
 import { ATTR_RE, readAttributes, type AttributeKey, type ListValue } from './attributes.ts';
 import { HEADING_BY_TYPE, headingType, suggestHeading } from './headings.ts';
 
-export { ATTRIBUTE_KEYS } from './attributes.ts';
 export { HEADING_BY_TYPE, headingType } from './headings.ts';
 
 const ID_PREFIX: Record<FindingType, string> = { knelpunt: 'kp', succesfactor: 'sf', 'rode-draad': 'rd', les: 'les' };

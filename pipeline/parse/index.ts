@@ -18,7 +18,6 @@ import { parseYaml } from './yaml.ts';
 
 export { toHtml } from './html.ts';
 export { deriveId, headingType, HEADING_BY_TYPE, type RawFinding } from './findings.ts';
-export { isPlaceholder } from './placeholders.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
