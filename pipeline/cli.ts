@@ -25,7 +25,7 @@ const USAGE = `Gebruik:
   npm run dev [-- opties]     site bekijken terwijl je schrijft (http://localhost:8080)
       --port N                een andere poort dan 8080
   npm run new [-- opties]     nieuwe case maken (npm run new -- --help voor de opties)
-Voor alle opdrachten: --sources MAP (standaard sources); build ook --out MAP (standaard _site).`;
+Voor alle opdrachten: --sources MAP (standaard sources); build en dev ook --out MAP (standaard _site).`;
 
 async function runCheck(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' }, sources: { type: 'string' }, output: { type: 'string' } }, allowPositionals: false });
