@@ -48,7 +48,7 @@ export const RULES = {
   'reserved-id': { title: 'Id is al in gebruik door de site', severity: 'error', hint: 'Deze id gebruikt de opmaak van de pagina zelf; kies een andere, bijvoorbeeld met een woord ervoor.' },
   'output-conflict': { title: 'Twee pagina\'s op hetzelfde adres', severity: 'error', hint: 'Geef de rode draad of het bestand een andere id, zodat elk adres op de site één pagina heeft.' },
   'invalid-id': { title: 'Ongeldige id', severity: 'error', hint: 'Een id bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld "reistijd-bus".' },
-  'placeholder': { title: 'Tekst uit het sjabloon', severity: 'error', hint: 'Vervang elke tekst met VUL IN of VOORBEELD (en elk {{…}}) door je eigen tekst, of haal de regel weg; anders komt de sjabloontekst op de site.' },
+  'placeholder': { title: 'Tekst uit het sjabloon', severity: 'error', hint: 'Vervang elke tekst met VUL IN of VOORBEELD door je eigen tekst, of haal de regel weg; anders komt de sjabloontekst op de site.' },
   'finding-heading': { title: 'Bevindingen onder een kop die geen type noemt', severity: 'error', hint: 'Zet bevindingen onder ## Knelpunten, ## Succesfactoren, ## Lessen (of ## Aanbevelingen) of ## Rode draden. Onder een andere kop is een lijst gewone tekst, zonder kenmerkenblok {…}.' },
   'finding-html': { title: 'Bevinding met HTML', severity: 'error', hint: 'Schrijf een bevinding als gewone tekst: HTML wordt niet gepubliceerd. Wil je het teken < tonen, zet er dan een \\ voor (\\<).' },
   'no-findings': { title: 'Geen bevindingen', severity: 'error', hint: 'Een case of notitie heeft minstens één bevinding: een lijstitem onder ## Knelpunten, ## Succesfactoren, ## Lessen of ## Rode draden, met {thema: …} erachter.' },
