@@ -46,6 +46,12 @@ describe('on the real corpus', () => {
     const brabant = await find(engine, 'Noord-Brabant');
     expect(brabant.groups.slice(0, 3).map((g) => g.id).sort()).toEqual(['helmond', 's-hertogenbosch', 'west-brabant']);
     expect(brabant.cards).toContainEqual(expect.objectContaining({ kind: 'provincie', id: 'noord-brabant', url: '/provincies/noord-brabant/', counts: '3 cases' }));
+    // an adjective or a region names its province too
+    for (const q of ['Gelderse scholen', 'Brabantse leerlabs']) {
+      const r = await find(engine, q);
+      expect(r.cards.map((c) => c.id), q).toContain(q.startsWith('Gelder') ? 'gelderland' : 'noord-brabant');
+    }
+    expect((await pages(engine, 'Gelderse scholen')).slice(0, 3)).toContain('noord-west-veluwe');
     // "Brabant" alone also names West-Brabant, which a note mentions
     expect((await pages(engine, 'Brabant')).slice(0, 4)).toEqual(expect.arrayContaining(['helmond', 's-hertogenbosch', 'west-brabant']));
   });

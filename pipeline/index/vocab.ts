@@ -60,7 +60,8 @@ export function searchVocab(graph: Graph, analyzer: Analyzer, known: (s: string)
     id: p.id,
     label: p.label,
     url: provinceById.get(p.id)?.url ?? `/provincies/${p.id}/`,
-    phrases: phrases([p.label, ...(p.synoniemen ?? [])]),
+    // adjectives and regions name the province too: "Gelderse scholen", "Twente"
+    phrases: phrases([p.label, ...(p.synoniemen ?? []), ...(p.vormen ?? [])]),
     expand: [...new Set(stems(p.label).filter((w) => !DIRECTIONS.has(w)))],
     cases: provinceById.get(p.id)?.caseIds.length ?? 0,
   }));
