@@ -1,5 +1,6 @@
 // One measured run, in its own process so its peak memory is its own. Prints JSON on the last line.
-//   pipeline <sources> <out>   the full build (pipeline + Eleventy + atomic swap) via the CLI code
+//   build <sources> <out>      `npm run build` (pipeline + Eleventy + atomic swap), the CLI itself
+//   check <sources>            `npm run check`, the CLI itself
 //   eleventy <input> <out>     plain Eleventy on the same markdown files, default configuration
 //   search <out>               the search on the built site, ours beside Pagefind (bench-search.ts)
 import { join } from 'node:path';
@@ -8,30 +9,28 @@ import { performance } from 'node:perf_hooks';
 const [mode, a, b] = process.argv.slice(2);
 const t0 = performance.now();
 const result: Record<string, unknown> = { mode };
+const finish = () => {
+  result.ms = Math.round(performance.now() - t0);
+  result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+};
 
-if (mode === 'pipeline') {
-  // in this process, so the memory measured is the build's
-  const { makeConfig } = await import('../pipeline/build.ts');
-  const { pipelineFor } = await import('../pipeline/eleventy-data.ts');
-  process.env.KB_SOURCES = a;
-  const { result: r } = await pipelineFor(makeConfig(process.cwd(), { sourcesDir: a }));
-  if (!r.ok) throw new Error('synthetic corpus does not validate');
-  result.stages = r.timings;
-  result.findings = r.graph!.counts.findings;
-  const t1 = performance.now();
-  const { default: Eleventy } = await import('@11ty/eleventy');
-  const elev = new Eleventy(join(process.cwd(), 'site'), b, { quietMode: true, configPath: join(process.cwd(), '.eleventy.js') });
-  await elev.write();
-  result.eleventyMs = Math.round(performance.now() - t1);
-} else if (mode === 'eleventy') {
-  const { default: Eleventy } = await import('@11ty/eleventy');
-  const elev = new Eleventy(a, b, { quietMode: true, configPath: join(process.cwd(), 'scripts/bench-plain.eleventy.js') });
-  await elev.write();
-} else if (mode === 'search') {
-  // ours and Pagefind on the built site: bytes for the first query and ten more, query times
-  Object.assign(result, await (await import('./bench-search.ts')).benchSearch(a));
+if (mode === 'build' || mode === 'check') {
+  // The CLI runs its command on import and ends with process.exit: report from the exit hook
+  // (writes to a pipe are synchronous on Linux, so the line gets out).
+  process.argv = [process.argv[0], 'cli.ts', mode, '--sources', a, ...(mode === 'build' ? ['--out', b] : [])];
+  process.on('exit', (code) => {
+    result.exitCode = code;
+    finish();
+  });
+  await import('../pipeline/cli.ts');
+} else {
+  if (mode === 'eleventy') {
+    const { default: Eleventy } = await import('@11ty/eleventy');
+    const elev = new Eleventy(a, b, { quietMode: true, configPath: join(import.meta.dirname, 'bench-plain.eleventy.js') });
+    await elev.write();
+  } else if (mode === 'search') {
+    Object.assign(result, await (await import('./bench-search.ts')).benchSearch(a));
+  } else throw new Error(`unknown mode ${mode}`);
+  finish();
 }
-
-result.ms = Math.round(performance.now() - t0);
-result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-console.log(JSON.stringify(result));

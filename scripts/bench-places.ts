@@ -1,0 +1,24 @@
+// Towns for the synthetic benchmark corpus: about ten per province, with the approximate
+// coordinates of the town centre (WGS84) and the province's share of the population, which
+// weighs how many synthetic cases a province gets.
+export interface BenchProvince {
+  id: string;
+  /** inhabitants in millions, rounded: the weight of the province in the corpus */
+  weight: number;
+  towns: [name: string, lat: number, lon: number][];
+}
+
+export const BENCH_PROVINCES: BenchProvince[] = [
+  { id: 'groningen', weight: 0.59, towns: [['Groningen', 53.219, 6.566], ['Stadskanaal', 52.99, 6.951], ['Veendam', 53.106, 6.879], ['Winschoten', 53.144, 7.035], ['Hoogezand', 53.161, 6.761], ['Delfzijl', 53.33, 6.918], ['Appingedam', 53.321, 6.858], ['Leek', 53.162, 6.376], ['Zuidhorn', 53.246, 6.405], ['Ter Apel', 52.876, 7.07]] },
+  { id: 'friesland', weight: 0.66, towns: [['Leeuwarden', 53.201, 5.799], ['Sneek', 53.033, 5.659], ['Heerenveen', 52.96, 5.92], ['Drachten', 53.107, 6.099], ['Harlingen', 53.175, 5.423], ['Franeker', 53.187, 5.541], ['Dokkum', 53.326, 5.999], ['Joure', 52.966, 5.795], ['Wolvega', 52.876, 5.995], ['Bolsward', 53.064, 5.531]] },
+  { id: 'drenthe', weight: 0.5, towns: [['Assen', 52.993, 6.562], ['Emmen', 52.785, 6.897], ['Hoogeveen', 52.722, 6.476], ['Meppel', 52.696, 6.194], ['Coevorden', 52.661, 6.741], ['Roden', 53.138, 6.431], ['Beilen', 52.862, 6.513], ['Borger', 52.924, 6.793]] },
+  { id: 'overijssel', weight: 1.18, towns: [['Zwolle', 52.512, 6.094], ['Enschede', 52.221, 6.894], ['Deventer', 52.255, 6.163], ['Hengelo', 52.266, 6.793], ['Almelo', 52.357, 6.662], ['Kampen', 52.555, 5.911], ['Oldenzaal', 52.313, 6.929], ['Hardenberg', 52.575, 6.62], ['Raalte', 52.386, 6.275], ['Rijssen', 52.306, 6.519]] },
+  { id: 'flevoland', weight: 0.45, towns: [['Almere', 52.351, 5.264], ['Lelystad', 52.518, 5.471], ['Dronten', 52.525, 5.718], ['Emmeloord', 52.711, 5.748], ['Zeewolde', 52.33, 5.541], ['Urk', 52.662, 5.601]] },
+  { id: 'gelderland', weight: 2.1, towns: [['Arnhem', 51.985, 5.899], ['Nijmegen', 51.842, 5.853], ['Apeldoorn', 52.211, 5.97], ['Ede', 52.04, 5.665], ['Doetinchem', 51.965, 6.288], ['Harderwijk', 52.342, 5.62], ['Ermelo', 52.299, 5.621], ['Nijkerk', 52.22, 5.486], ['Zutphen', 52.138, 6.201], ['Tiel', 51.887, 5.429], ['Wageningen', 51.965, 5.663], ['Winterswijk', 51.972, 6.72], ['Culemborg', 51.955, 5.227], ['Barneveld', 52.14, 5.585], ['Zevenaar', 51.93, 6.071]] },
+  { id: 'utrecht', weight: 1.37, towns: [['Utrecht', 52.091, 5.122], ['Amersfoort', 52.156, 5.389], ['Veenendaal', 52.029, 5.559], ['Nieuwegein', 52.029, 5.081], ['Zeist', 52.09, 5.233], ['Houten', 52.029, 5.168], ['IJsselstein', 52.02, 5.043], ['Woerden', 52.085, 4.883], ['Soest', 52.174, 5.291], ['Leusden', 52.132, 5.431]] },
+  { id: 'noord-holland', weight: 2.95, towns: [['Amsterdam', 52.37, 4.895], ['Haarlem', 52.387, 4.646], ['Alkmaar', 52.632, 4.749], ['Zaandam', 52.439, 4.826], ['Hoorn', 52.643, 5.06], ['Den Helder', 52.959, 4.76], ['Hilversum', 52.223, 5.176], ['Purmerend', 52.505, 4.959], ['Heerhugowaard', 52.668, 4.841], ['Enkhuizen', 52.703, 5.292], ['Beverwijk', 52.487, 4.657], ['Hoofddorp', 52.303, 4.69], ['Amstelveen', 52.303, 4.863], ['Schagen', 52.787, 4.799]] },
+  { id: 'zuid-holland', weight: 3.8, towns: [['Rotterdam', 51.924, 4.478], ['Den Haag', 52.078, 4.288], ['Leiden', 52.16, 4.497], ['Dordrecht', 51.813, 4.69], ['Zoetermeer', 52.06, 4.494], ['Delft', 52.012, 4.357], ['Gouda', 52.012, 4.71], ['Schiedam', 51.919, 4.4], ['Alphen aan den Rijn', 52.129, 4.656], ['Spijkenisse', 51.845, 4.329], ['Gorinchem', 51.831, 4.974], ['Middelharnis', 51.757, 4.165], ['Vlaardingen', 51.912, 4.342], ['Katwijk', 52.203, 4.4], ['Capelle aan den IJssel', 51.929, 4.578], ['Hillegom', 52.291, 4.583]] },
+  { id: 'zeeland', weight: 0.39, towns: [['Middelburg', 51.499, 3.611], ['Vlissingen', 51.442, 3.573], ['Goes', 51.504, 3.889], ['Terneuzen', 51.336, 3.828], ['Zierikzee', 51.65, 3.918], ['Hulst', 51.28, 4.053], ['Oostburg', 51.326, 3.489]] },
+  { id: 'noord-brabant', weight: 2.6, towns: [['Eindhoven', 51.441, 5.478], ['Tilburg', 51.556, 5.091], ['Breda', 51.589, 4.776], ["'s-Hertogenbosch", 51.699, 5.304], ['Helmond', 51.482, 5.661], ['Oss', 51.765, 5.518], ['Roosendaal', 51.531, 4.465], ['Bergen op Zoom', 51.495, 4.287], ['Veghel', 51.617, 5.549], ['Uden', 51.66, 5.619], ['Waalwijk', 51.683, 5.07], ['Oosterhout', 51.645, 4.86], ['Boxtel', 51.591, 5.329], ['Veldhoven', 51.418, 5.402], ['Etten-Leur', 51.57, 4.637]] },
+  { id: 'limburg', weight: 1.12, towns: [['Maastricht', 50.851, 5.691], ['Venlo', 51.37, 6.172], ['Heerlen', 50.888, 5.98], ['Sittard', 51.0, 5.869], ['Roermond', 51.194, 5.987], ['Weert', 51.252, 5.706], ['Kerkrade', 50.866, 6.063], ['Venray', 51.526, 5.975], ['Geleen', 50.974, 5.828], ['Brunssum', 50.947, 5.971]] },
+];
