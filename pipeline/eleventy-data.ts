@@ -71,7 +71,8 @@ export async function pipelineFor(config: Config): Promise<{ result: PipelineRes
   const loadMs = Math.round((performance.now() - t0) * 10) / 10;
   const s = loaded.sources;
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ config: { ...config }, problems: loaded.problems }));
+  // the output folder does not change the result: `build --out X` and Eleventy's own data call share a run
+  hash.update(JSON.stringify({ config: { ...config, outputDir: null }, problems: loaded.problems }));
   for (const f of [...s.cases, ...s.notes, s.codebook, s.documents, s.places]) if (f) hash.update(`\0${f.path}\0${f.text}`);
   const key = hash.digest('hex');
   if (cache?.key === key) return { result: cache.result, data: cache.data, cached: true };

@@ -3,7 +3,7 @@
 // well formed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, makeConfig, type CheckResult } from '../pipeline/build.ts';
 import { writeCorpus, type CorpusSummary } from '../scripts/bench-corpus.ts';
@@ -18,7 +18,7 @@ describe('synthetic benchmark corpus', () => {
     summary = writeCorpus(dir, 240);
     r = await check(makeConfig(dir, { sourcesDir: '.' }));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dirname(dir), { recursive: true, force: true }));
 
   it('should validate without errors or warnings', () => {
     expect(r.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual([]);
@@ -65,7 +65,7 @@ describe('synthetic benchmark corpus', () => {
     const files = (d: string) => readdirSync(join(d, 'cases')).sort();
     expect(files(again)).toEqual(files(dir));
     for (const f of files(dir).slice(0, 20)) expect(readFileSync(join(again, 'cases', f), 'utf8')).toBe(readFileSync(join(dir, 'cases', f), 'utf8'));
-    rmSync(again, { recursive: true, force: true });
+    rmSync(dirname(again), { recursive: true, force: true });
   });
 });
 
