@@ -142,7 +142,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
   const findings: FindingView[] = entries.flatMap((e) =>
     e.findings.map((f): FindingView => {
       let helped: string[] = [];
-      if (f.type === 'knelpunt') helped = succes.top(f.themes, 5, (shared) => shared.length, (id) => ownerOf.get(id) === e.id).map((o) => o.id);
+      if (f.type === 'knelpunt') helped = succes.top(f.themes, 5, (id) => ownerOf.get(id) === e.id).map((o) => o.id);
       return {
         id: f.id,
         localId: f.localId,
@@ -178,6 +178,8 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     counts: countTypes(e.findings),
     themes: uniqueSorted(e.findings.flatMap((f) => f.themes)),
   });
+  const notesByCase = new Map<string, string[]>();
+  for (const n of notes) for (const c of new Set(n.meta.cases)) push(notesByCase, c, n.id);
   const caseViews: CaseView[] = cases.map((c) => ({
     ...entryView(c),
     collection: 'cases',
@@ -188,17 +190,21 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     placeNames: c.meta.plaatsen.map((p) => placeById.get(p)?.naam ?? p),
     related: related.get(c.id) ?? [],
     threads: (threadsByCase.get(c.id) ?? []).sort(),
-    notes: notes.filter((n) => n.meta.cases.includes(c.id)).map((n) => n.id),
+    notes: notesByCase.get(c.id) ?? [],
   }));
   const noteViews: NoteView[] = notes.map((n) => ({ ...entryView(n), collection: 'notes', meta: n.meta, kindLabel: labelOf(NOTE_KINDS, n.meta.soort) }));
 
+  // findings by theme, in entry order (cases then notes, each by title)
+  const findingsByTheme = new Map<string, Finding[]>();
+  for (const f of allFindings) for (const t of f.themes) push(findingsByTheme, t, f);
+  const entryByOwner = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   const themes: ThemeView[] = [...model.codebook.themas]
     .sort((a, b) => compareNl(a.label, b.label))
     .map((t) => {
-      const fs = allFindings.filter((f) => f.themes.includes(t.id));
+      const fs = findingsByTheme.get(t.id) ?? [];
       const byOwnerId = new Map<string, string[]>();
       for (const f of fs) push(byOwnerId, f.owner.id, f.id);
-      const owners = entries.filter((e) => byOwnerId.has(e.id));
+      const owners = [...new Set(fs.map((f) => entryByOwner.get(`${f.owner.collection}/${f.owner.id}`)!))];
       return {
         ...t,
         url: `/themas/${t.id}/`,

@@ -26,15 +26,14 @@ export function relatedCases(cases: readonly CaseEntry[], limit = 5): Map<string
   const weights = themeWeights(cases);
   // shared themes listed (and summed) rarest first, ties by id
   const order = [...weights.keys()].sort((x, y) => weights.get(y)! - weights.get(x)! || x.localeCompare(y));
-  const index = new ThemeSetIndex(order);
+  const index = new ThemeSetIndex(order, { weight: (t) => weights.get(t)!, finish: (sum) => Math.round(sum * 1000) / 1000 });
   const themesOf = new Map(cases.map((c) => [c.id as string, caseThemes(c)]));
   for (const [id, themes] of themesOf) index.add(id, themes);
-  const score = (shared: ThemeId[]) => Math.round(shared.reduce((s, t) => s + weights.get(t)!, 0) * 1000) / 1000;
   const out = new Map<string, RelatedCase[]>();
   for (const [id, themes] of themesOf)
     out.set(
       id,
-      index.top(themes, limit, score, (other) => other === id).map((o) => ({ id: o.id, score: o.score, sharedThemes: o.shared })),
+      index.top(themes, limit, (other) => other === id).map((o) => ({ id: o.id, score: o.score, sharedThemes: o.shared })),
     );
   return out;
 }
