@@ -7,7 +7,8 @@ import { buildSearchIndex, type SearchData } from './index/index.ts';
 import { buildBriefs, sourceDate, type Briefs } from './brief/index.ts';
 import { link, type Graph } from './link/index.ts';
 import { load, type LoadedSources } from './load/index.ts';
-import { parseDataFile, parseEntry } from './parse/index.ts';
+import { parseDataFile } from './parse/index.ts';
+import { parseAll } from './parse/pool.ts';
 import { hasErrors, type Problem } from './problems.ts';
 import { validate, type ValidModel } from './validate/index.ts';
 
@@ -44,8 +45,9 @@ function timer(timings: Timings) {
 /** Parse and validate already-loaded sources. */
 export async function checkSources(sources: LoadedSources, loadProblems: Problem[], timings: Timings = {}): Promise<CheckResult> {
   const time = timer(timings);
-  const parsed = await time('parse', () => ({
-    entries: [...sources.cases.map((f) => parseEntry(f, 'cases')), ...sources.notes.map((f) => parseEntry(f, 'notes'))],
+  const parsed = await time('parse', async () => ({
+    // markdown on every core (parse/pool.ts)
+    entries: await parseAll([...sources.cases.map((file) => ({ file, collection: 'cases' as const })), ...sources.notes.map((file) => ({ file, collection: 'notes' as const }))]),
     codebook: sources.codebook && parseDataFile(sources.codebook),
     documents: sources.documents && parseDataFile(sources.documents),
     places: sources.places && parseDataFile(sources.places),

@@ -13,6 +13,7 @@ import type { FindingType, Point } from '../types.ts';
 import { ID_PATTERN, LineIndex, slugify, squash } from '../util/text.ts';
 import { ATTR_RE, readAttributes, type AttributeKey, type ListValue } from './attributes.ts';
 import { HEADING_BY_TYPE, headingType, suggestHeading } from './headings.ts';
+import { toHtml } from './html.ts';
 
 export { HEADING_BY_TYPE, headingType } from './headings.ts';
 
@@ -22,7 +23,8 @@ export interface RawFinding {
   localId: string;
   explicitId: boolean;
   type: FindingType;
-  item: ListItem;
+  /** Sanitized HTML of the item, attribute block removed (the item's tree is not kept). */
+  html: string;
   text: string;
   group: string | null;
   themes: string[];
@@ -141,7 +143,7 @@ export function extractFindings(path: string, src: string, tree: Root): Document
       localId,
       explicitId,
       type,
-      item,
+      html: toHtml(item.children),
       text,
       group,
       themes: lists.thema.map((v) => v.value),

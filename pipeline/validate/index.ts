@@ -2,7 +2,6 @@
 // with its position; only what passes reaches the later stages.
 import type { ZodObject } from 'zod';
 import type { ParsedData, ParsedEntry, RawFinding } from '../parse/index.ts';
-import { toHtml } from '../parse/index.ts';
 import { problem, type Problem } from '../problems.ts';
 import type {
   CaseEntry,
@@ -290,7 +289,7 @@ function resolveFinding(parsed: ParsedEntry, raw: RawFinding, meta: CaseMeta | N
     explicitId: raw.explicitId,
     type: raw.type,
     text: raw.text,
-    html: toHtml(raw.item.children),
+    html: raw.html,
     ...(raw.titel ? { title: raw.titel } : {}),
     themes: [...seen].filter((t) => themeIds?.includes(t)) as ThemeId[],
     group: raw.group,

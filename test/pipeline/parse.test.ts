@@ -40,7 +40,7 @@ describe('parse', () => {
   it('should strip the attribute block from text and HTML and keep inline markup', () => {
     const e = parseEntry(file('## Lessen\n\n- Begin **klein** met [LOB](/themas/lob/). {thema: lob}\n'), 'cases');
     expect(e.findings[0].text).toBe('Begin klein met LOB.');
-    expect(e.findings[0].item.children).toHaveLength(1);
+    expect(e.findings[0].html).toBe('<p>Begin <strong>klein</strong> met <a href="/themas/lob/">LOB</a>.</p>');
   });
 
   it('should report an unknown attribute key with a suggestion', () => {
