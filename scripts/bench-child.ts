@@ -11,6 +11,9 @@ const t0 = performance.now();
 const result: Record<string, unknown> = { mode };
 const finish = () => {
   result.ms = Math.round(performance.now() - t0);
+  // CPU time of all threads: steadier than wall time on a machine shared with other work
+  const cpu = process.cpuUsage();
+  result.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`\n${JSON.stringify(result)}\n`);
 };

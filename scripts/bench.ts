@@ -18,7 +18,7 @@ import { searchTable, type benchSearch } from './bench-search.ts';
 
 type SearchBench = Awaited<ReturnType<typeof benchSearch>>;
 
-type Run = Record<string, unknown> & { ms: number; maxRssMb: number; stages?: Record<string, number> };
+type Run = Record<string, unknown> & { ms: number; cpuMs: number; maxRssMb: number; stages?: Record<string, number> };
 
 export interface SiteStats {
   files: number;
@@ -32,7 +32,7 @@ export interface BenchRow {
   n: number;
   corpus: CorpusSummary;
   runs: { plain: Run[]; build: Run[]; check: Run[] };
-  median: { plainMs: number; buildMs: number; checkMs: number; plainRssMb: number; buildRssMb: number; checkRssMb: number; stages: Record<string, number> };
+  median: { plainMs: number; buildMs: number; checkMs: number; plainCpuMs: number; buildCpuMs: number; checkCpuMs: number; plainRssMb: number; buildRssMb: number; checkRssMb: number; stages: Record<string, number> };
   ratios: { build: number; rss: number; check: number };
   site: SiteStats;
   /** ours beside Pagefind (bench-search.ts), or why it could not be measured */
@@ -89,6 +89,9 @@ export function benchSize(n: number, { runs = 3, heap, log = (t: string) => proc
       plainMs: median(res.plain.map((r) => r.ms)),
       buildMs: median(res.build.map((r) => r.ms)),
       checkMs: median(res.check.map((r) => r.ms)),
+      plainCpuMs: median(res.plain.map((r) => r.cpuMs)),
+      buildCpuMs: median(res.build.map((r) => r.cpuMs)),
+      checkCpuMs: median(res.check.map((r) => r.cpuMs)),
       plainRssMb: median(res.plain.map((r) => r.maxRssMb)),
       buildRssMb: median(res.build.map((r) => r.maxRssMb)),
       checkRssMb: median(res.check.map((r) => r.maxRssMb)),
