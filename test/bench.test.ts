@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, makeConfig, type CheckResult } from '../pipeline/build.ts';
 import { writeCorpus, type CorpusSummary } from '../scripts/bench-corpus.ts';
+import { PROJECT_ROOT } from './helpers/corpus.ts';
 import { benchSize, table, type BenchRow } from '../scripts/bench.ts';
 
 describe('synthetic benchmark corpus', () => {
@@ -27,7 +28,7 @@ describe('synthetic benchmark corpus', () => {
     expect(r.model.notes).toHaveLength(24);
   });
 
-  it('should look like the real corpus: provinces, themes, findings a case, rode draden citing cases', () => {
+  it('should look like the real corpus: provinces, themes, findings a case, rode draden citing cases', async () => {
     const { model } = r;
     expect(new Set(model.cases.map((c) => c.meta.provincie)).size).toBe(12);
     expect(new Set(model.cases.flatMap((c) => c.meta.plaatsen)).size).toBeGreaterThan(60);
@@ -43,10 +44,11 @@ describe('synthetic benchmark corpus', () => {
     expect(uses.size).toBe(model.codebook.themas.length);
     const sorted = [...uses.values()].sort((a, b) => b - a);
     expect(sorted[0]).toBeGreaterThan(4 * sorted.at(-1)!);
-    // findings of realistic length, in words of realistic variety
-    const words = all.map((f) => f.text.split(' ').length).sort((a, b) => a - b);
-    expect(words[Math.floor(words.length / 2)]).toBeGreaterThanOrEqual(12);
-    expect(words[Math.floor(words.length / 2)]).toBeLessThanOrEqual(35);
+    // findings as long as the real ones (median within 25 %), in words of realistic variety
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const real = await check(makeConfig(PROJECT_ROOT));
+    const realMedian = median([...real.model.cases, ...real.model.notes].flatMap((e) => e.findings).map((f) => f.text.split(' ').length));
+    expect(Math.abs(median(all.map((f) => f.text.split(' ').length)) - realMedian)).toBeLessThanOrEqual(realMedian / 4);
     expect(new Set(all.flatMap((f) => f.text.toLowerCase().split(/\s+/))).size).toBeGreaterThan(5000);
     // lessen in notes, and rode draden that cite findings of cases
     expect(model.notes.every((n) => n.findings.some((f) => f.type === 'les'))).toBe(true);
