@@ -9,9 +9,11 @@ import { ThemeSetIndex } from './overlap.ts';
 import { relatedCases, type RelatedCase } from './related.ts';
 import { caseFilters, type CaseFilter } from './facets.ts';
 import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
+import { splitSubject, SPLIT_ABOVE, type ListedFinding, type ListingPage, type Split } from './listing.ts';
 
 export { evidenceLabel, DEFAULT_THREAD_RULE, type Thread, type EvidenceProfile } from './threads.ts';
 export { relatedCases, themeWeights } from './related.ts';
+export type { ListingPage, Split } from './listing.ts';
 
 export type TypeCounts = Record<FindingType, number>;
 
@@ -75,6 +77,13 @@ export interface ThemeView extends Theme {
   /** Findings grouped by owner (case or note), owners in title order. */
   byOwner: { owner: string; title: string; url: string; collection: 'cases' | 'notes'; findingIds: string[] }[];
   threadIds: string[];
+  /** With many findings: counts per province and the best findings; the findings on sub-pages (listing.ts). */
+  split?: Split | null;
+}
+
+export interface ThreadSplit {
+  evidence: Split;
+  contrasts: Split | null;
 }
 
 export interface ProvinceView {
@@ -97,6 +106,10 @@ export interface Graph {
   documents: (ValidModel['documents'][number] & { findingCount: number })[];
   places: ValidModel['places'];
   threads: Thread[];
+  /** Threads with many findings: evidence and contrasts over sub-pages per province (listing.ts). */
+  threadSplits: Record<string, ThreadSplit>;
+  /** Sub-pages of split themes and threads. */
+  listingPages: ListingPage[];
   threadRule: ThreadRule;
   /** Filter pages for the case list: province, route type, sector values that have cases. */
   caseFilters: CaseFilter[];
@@ -217,6 +230,30 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
       };
     });
 
+  // theme and thread pages at scale: sub-pages per province (listing.ts)
+  const listingPages: ListingPage[] = [];
+  const authored = new Set(threads.filter((th) => th.kind === 'authored').map((th) => th.id));
+  const position = new Map(findings.map((f, i) => [f.id, i]));
+  const listed = (ids: readonly string[]): ListedFinding[] =>
+    ids
+      .filter((id) => position.has(id))
+      .sort((a, b) => position.get(a)! - position.get(b)!)
+      .map((id) => {
+        const f = findings[position.get(id)!];
+        return { id: f.id, type: f.type, themes: f.themes, owner: f.owner, citations: f.threads.filter((th) => authored.has(th)).length };
+      });
+  for (const t of themes) t.split = splitSubject({ kind: 'theme', id: t.id, title: t.label, url: t.url, theme: t.id, findings: listed(t.findingIds) }, PROVINCES, listingPages);
+  const threadSplits: Record<string, ThreadSplit> = {};
+  for (const th of threads) {
+    if (th.evidence.length + th.contrasts.length <= SPLIT_ABOVE) continue;
+    const url = `/rode-draden/${th.id}/`;
+    const theme = th.themes[0] ?? null;
+    threadSplits[th.id] = {
+      evidence: splitSubject({ kind: 'thread', id: th.id, title: th.title, url, theme, findings: listed(th.evidence) }, PROVINCES, listingPages, true)!,
+      contrasts: th.contrasts.length ? splitSubject({ kind: 'thread', id: th.id, title: th.title, url: `${url}tegengesteld/`, theme, findings: listed(th.contrasts) }, PROVINCES, listingPages, true) : null,
+    };
+  }
+
   const provinces: ProvinceView[] = PROVINCES.map((p) => {
     const cs = cases.filter((c) => c.meta.provincie === p.id);
     return {
@@ -249,6 +286,8 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     documents: [...model.documents].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d, findingCount: allFindings.filter((f) => f.source.document === d.id).length })),
     places: [...model.places].sort((a, b) => a.id.localeCompare(b.id)),
     threads,
+    threadSplits,
+    listingPages,
     threadRule: rule,
     caseFilters: caseFilters(cases),
     vocab: { provinces: PROVINCES, sectors: SECTORS, routeTypes: ROUTE_TYPES, noteKinds: NOTE_KINDS },
