@@ -42,6 +42,8 @@ describe('splitting a subject', () => {
     theme: 'lob',
     findings: Array.from({ length: n }, (_, i) =>
       finding(`case-${String(Math.floor(i / 4)).padStart(3, '0')}#f${i}`, {
+        citations: i % 37 === 0 ? 1 : 0,
+        themes: i % 3 === 0 ? ['curriculum', 'lob'] : ['lob'],
         owner: { collection: i % 50 === 49 ? 'notes' : 'cases', id: `case-${String(Math.floor(i / 4)).padStart(3, '0')}`, title: `Case ${Math.floor(i / 4)}`, url: '/x/', province: i % 50 === 49 ? null : PROVINCES[Math.floor(i / 4) % 3].id },
       }),
     ),
@@ -69,8 +71,9 @@ describe('splitting a subject', () => {
     }
     expect(pages.every((p) => p.owners.every((o) => o.findingIds.length === Math.min(SHOWN_PER_OWNER, o.total)))).toBe(true);
     expect(new Set(pages.map((p) => p.url)).size).toBe(pages.length);
-    // the best findings: one per case or note
-    expect(new Set(split.best.map((id) => id.split('#')[0])).size).toBe(split.best.length);
+    // the best findings: the first of each case or note in the best-first order of all of them
+    const firstPerOwner = bestFirst(s.findings, 'lob').filter((f, i, all) => all.findIndex((g) => g.owner.id === f.owner.id) === i);
+    expect(split.best).toEqual(firstPerOwner.slice(0, 10).map((f) => f.id));
   });
 });
 

@@ -234,13 +234,15 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
   const listingPages: ListingPage[] = [];
   const authored = new Set(threads.filter((th) => th.kind === 'authored').map((th) => th.id));
   const position = new Map(findings.map((f, i) => [f.id, i]));
+  const citations = findings.map((f) => f.threads.filter((th) => authored.has(th)).length);
   const listed = (ids: readonly string[]): ListedFinding[] =>
     ids
-      .filter((id) => position.has(id))
-      .sort((a, b) => position.get(a)! - position.get(b)!)
-      .map((id) => {
-        const f = findings[position.get(id)!];
-        return { id: f.id, type: f.type, themes: f.themes, owner: f.owner, citations: f.threads.filter((th) => authored.has(th)).length };
+      .map((id) => position.get(id) ?? -1)
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)
+      .map((i) => {
+        const f = findings[i];
+        return { id: f.id, type: f.type, themes: f.themes, owner: f.owner, citations: citations[i] };
       });
   for (const t of themes) t.split = splitSubject({ kind: 'theme', id: t.id, title: t.label, url: t.url, theme: t.id, findings: listed(t.findingIds) }, PROVINCES, listingPages);
   const threadSplits: Record<string, ThreadSplit> = {};

@@ -75,11 +75,11 @@ export interface Subject {
   findings: ListedFinding[];
 }
 
-/** Findings best first; `order` keeps the input order as the last tie-break. */
+/** Findings best first; the input order is the last tie-break. */
 export function bestFirst(findings: readonly ListedFinding[], theme: string | null): ListedFinding[] {
-  const order = new Map(findings.map((f, i) => [f, i]));
-  const primary = (f: ListedFinding) => (theme !== null && f.themes[0] === theme ? 0 : 1);
-  return [...findings].sort((a, b) => b.citations - a.citations || primary(a) - primary(b) || a.themes.length - b.themes.length || order.get(a)! - order.get(b)!);
+  const keyed = findings.map((f, i) => ({ f, i, primary: theme !== null && f.themes[0] === theme ? 0 : 1 }));
+  keyed.sort((a, b) => b.f.citations - a.f.citations || a.primary - b.primary || a.f.themes.length - b.f.themes.length || a.i - b.i);
+  return keyed.map((k) => k.f);
 }
 
 /** Split a subject (when it has more than SPLIT_ABOVE findings, or `force`); its sub-pages go to `pages`. */
@@ -93,6 +93,8 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
     else byGroup.set(g, [f]);
   }
   const groups: ListingGroup[] = [];
+  /** each owner's best finding, in subject order */
+  const winners: ListedFinding[] = [];
   const order = [...provinces.map((p) => ({ id: p.id, label: p.label })), { id: 'notities', label: 'Notities' }];
   for (const { id, label } of order) {
     const fs = byGroup.get(id);
@@ -104,16 +106,18 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
       if (list) list.push(f);
       else byOwner.set(f.owner.id, [f]);
     }
-    const owners: ListingOwner[] = [...byOwner.values()].map((list) => ({
-      id: list[0].owner.id,
-      collection: list[0].owner.collection,
-      title: list[0].owner.title,
-      url: list[0].owner.url,
-      findingIds: bestFirst(list, s.theme)
-        .slice(0, SHOWN_PER_OWNER)
-        .map((f) => f.id),
-      total: list.length,
-    }));
+    const owners: ListingOwner[] = [...byOwner.values()].map((list) => {
+      const ranked = bestFirst(list, s.theme);
+      winners.push(ranked[0]);
+      return {
+        id: list[0].owner.id,
+        collection: list[0].owner.collection,
+        title: list[0].owner.title,
+        url: list[0].owner.url,
+        findingIds: ranked.slice(0, SHOWN_PER_OWNER).map((f) => f.id),
+        total: list.length,
+      };
+    });
     const base = `${s.url}${id}/`;
     const count = Math.ceil(owners.length / OWNERS_PER_PAGE);
     const urlOf = (p: number) => (p === 1 ? base : `${base}${p}/`);
@@ -132,13 +136,11 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
     for (const f of fs) counts[f.type]++;
     groups.push({ id, label, url: base, owners: owners.length, findings: fs.length, counts });
   }
-  const best: string[] = [];
-  const seen = new Set<string>();
-  for (const f of bestFirst(s.findings, s.theme)) {
-    if (seen.has(f.owner.id)) continue;
-    seen.add(f.owner.id);
-    best.push(f.id);
-    if (best.length === BEST_ON_PAGE) break;
-  }
+  // the best finding of each owner, best first (the same as the first per owner in the whole order)
+  const position = new Map(s.findings.map((f, i) => [f, i]));
+  winners.sort((a, b) => position.get(a)! - position.get(b)!);
+  const best = bestFirst(winners, s.theme)
+    .slice(0, BEST_ON_PAGE)
+    .map((f) => f.id);
   return { groups, best };
 }

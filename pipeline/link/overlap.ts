@@ -49,8 +49,9 @@ export class ThemeSetIndex<T extends string = ThemeId> {
   private readonly list: Group<T>[] = [];
   /** per theme: the indices of the groups that hold it (built by prepare) */
   private postings = new Map<T, Int32Array>();
-  /** per group: the rank of its first (smallest) id */
+  /** per group: the rank of its first (smallest) id, and its number of ids */
   private firstRank = new Int32Array(0);
+  private size = new Int32Array(0);
   private sums = new Float64Array(0);
   private marks = new Uint8Array(0);
   private touched = new Int32Array(0);
@@ -97,6 +98,7 @@ export class ThemeSetIndex<T extends string = ThemeId> {
     }
     this.postings = new Map([...this.byTheme].map(([t, gs]) => [t, Int32Array.from(gs, (g) => g.index)]));
     this.firstRank = Int32Array.from(this.list, (g) => g.ranks[0]);
+    this.size = Int32Array.from(this.list, (g) => g.ids.length);
     this.sums = new Float64Array(this.list.length);
     this.marks = new Uint8Array(this.list.length);
     this.touched = new Int32Array(this.list.length);
@@ -133,7 +135,7 @@ export class ThemeSetIndex<T extends string = ThemeId> {
 
   private compute(q: T[], limit: number, skip: (id: string) => boolean) {
     // typed arrays only in the hot loops: a query may touch every group
-    const { sums, marks, touched, firstRank } = this;
+    const { sums, marks, touched, firstRank, size } = this;
     let n = 0;
     for (const t of q) {
       const w = this.weight(t);
@@ -158,9 +160,9 @@ export class ThemeSetIndex<T extends string = ThemeId> {
       sums[gi] = 0;
       marks[gi] = 0;
       if (!(s > 0)) continue;
-      const g = this.list[gi];
-      candidates += g.ids.length;
+      candidates += size[gi];
       if (top.length === limit && (s < lastScore || (s === lastScore && firstRank[gi] > lastRank))) continue;
+      const g = this.list[gi];
       const { ids, ranks } = g;
       for (let k = 0; k < ids.length; k++) {
         const r = ranks[k];
