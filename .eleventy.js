@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { filtersPlugin } from './site/_config/filters.js';
+import { nunjucksPlugin } from './site/_config/nunjucks.js';
 import { searchPlugin } from './search/eleventy.js';
 
 const sourcesDir = process.env.KB_SOURCES || 'sources';
@@ -20,6 +21,7 @@ export default async function (eleventyConfig) {
   eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(nunjucksPlugin);
 
   if (watching) {
     const { rebuildOnDelete, OutputPruner } = await import('./pipeline/dev.ts');

@@ -1,0 +1,38 @@
+// Paginated pages (a page per case, note, theme, thread …) as JavaScript templates whose body is a
+// Nunjucks template in templates/pages/, rendered with Eleventy's own Nunjucks environment (same
+// filters, same template folder, its cache cleared by the dev server when a template changes).
+// A .njk page is compiled again for every page of its pagination, with its permalink and computed
+// title; this way each body is compiled once and the permalink and title are plain functions.
+const ENV = Symbol.for('kennisbank.nunjucks');
+
+export function nunjucksPlugin(eleventyConfig) {
+  eleventyConfig.on('eleventy.engine.njk', ({ environment }) => {
+    globalThis[ENV] = environment;
+  });
+}
+
+/** Render templates/<name> with `data`. */
+export function renderNunjucks(name, data) {
+  const env = globalThis[ENV];
+  if (!env) return Promise.reject(new Error(`Nunjucks is not ready to render ${name}`));
+  return new Promise((resolve, reject) => env.render(name, data, (e, html) => (e ? reject(e) : resolve(html))));
+}
+
+/**
+ * One page per item of `items` (a path in the data, like `kb.graph.cases`), in base.njk, with the
+ * body templates/pages/<body>; `permalink`, `title` and `description` take the item (and all data).
+ */
+export function paginated({ items, alias, body, permalink, title, description }) {
+  return {
+    data: {
+      layout: 'base.njk',
+      pagination: { data: items, size: 1, alias, addAllPagesToCollections: true },
+      permalink: (d) => permalink(d[alias], d),
+      eleventyComputed: {
+        title: (d) => title(d[alias], d),
+        description: (d) => description(d[alias], d),
+      },
+    },
+    render: (d) => renderNunjucks(`pages/${body}`, d),
+  };
+}
