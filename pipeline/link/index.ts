@@ -8,6 +8,7 @@ import { compareNl } from '../util/text.ts';
 import { ThemeSetIndex } from './overlap.ts';
 import { relatedCases, type RelatedCase } from './related.ts';
 import { caseFilters, type CaseFilter } from './facets.ts';
+import { filterPages, LIST_INLINE, matrixPages, provincePages, type FilterPage, type ProvincePage } from './paging.ts';
 import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
 import { splitSubject, SPLIT_ABOVE, type ListedFinding, type ListingPage, type Split } from './listing.ts';
 
@@ -113,6 +114,14 @@ export interface Graph {
   threadRule: ThreadRule;
   /** Filter pages for the case list: province, route type, sector values that have cases. */
   caseFilters: CaseFilter[];
+  /** Filter and province pages a page of cases at a time; the matrix per province when it is large (paging.ts). */
+  filterPages: FilterPage[];
+  provincePages: ProvincePage<ProvinceView>[];
+  matrixPages: ProvincePage<ProvinceView>[];
+  /** Findings per province (with cases) and theme, for the matrix overview at scale. */
+  matrixByProvince: { id: string; label: string; cases: number; counts: Record<string, number> }[];
+  /** Up to this many cases, overview pages list them all; beyond, counts and links (paging.ts). */
+  listInline: number;
   vocab: { provinces: typeof PROVINCES; sectors: typeof SECTORS; routeTypes: typeof ROUTE_TYPES; noteKinds: typeof NOTE_KINDS };
 }
 
@@ -252,7 +261,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     const theme = th.themes[0] ?? null;
     threadSplits[th.id] = {
       evidence: splitSubject({ kind: 'thread', id: th.id, title: th.title, url, theme, findings: listed(th.evidence) }, PROVINCES, listingPages, true)!,
-      contrasts: th.contrasts.length ? splitSubject({ kind: 'thread', id: th.id, title: th.title, url: `${url}tegengesteld/`, theme, findings: listed(th.contrasts) }, PROVINCES, listingPages, true) : null,
+      contrasts: th.contrasts.length ? splitSubject({ kind: 'thread', id: th.id, title: th.title, url, contrasts: true, theme, findings: listed(th.contrasts) }, PROVINCES, listingPages, true) : null,
     };
   }
 
@@ -267,6 +276,18 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
       findingCount: cs.reduce((n, c) => n + c.findings.length, 0),
     };
   });
+
+  const filters = caseFilters(cases);
+  // the matrix at scale: findings per province and theme
+  const provinceOfCase = new Map(cases.map((c) => [c.id as string, c.meta.provincie as string]));
+  const matrixByProvince = provinces
+    .filter((p) => p.caseIds.length)
+    .map((p) => ({ id: p.id, label: p.label, cases: p.caseIds.length, counts: {} as Record<string, number> }));
+  const matrixRow = new Map(matrixByProvince.map((r) => [r.id, r]));
+  for (const f of allFindings) {
+    const row = f.owner.collection === 'cases' ? matrixRow.get(provinceOfCase.get(f.owner.id)!) : undefined;
+    if (row) for (const t of f.themes) row.counts[t] = (row.counts[t] ?? 0) + 1;
+  }
 
   return {
     counts: {
@@ -291,7 +312,12 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     threadSplits,
     listingPages,
     threadRule: rule,
-    caseFilters: caseFilters(cases),
+    caseFilters: filters,
+    filterPages: filterPages(filters),
+    provincePages: provincePages(provinces),
+    matrixPages: matrixPages(provinces, cases.length),
+    matrixByProvince,
+    listInline: LIST_INLINE,
     vocab: { provinces: PROVINCES, sectors: SECTORS, routeTypes: ROUTE_TYPES, noteKinds: NOTE_KINDS },
   };
 }

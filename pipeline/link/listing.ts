@@ -9,7 +9,7 @@ import { FINDING_TYPES } from '../types.ts';
 import type { Term } from '../vocabulary.ts';
 
 /** Above this many findings a subject is split over sub-pages. */
-export const SPLIT_ABOVE = 200;
+export const SPLIT_ABOVE = 120;
 /** Cases (or notes) per sub-page. */
 export const OWNERS_PER_PAGE = 40;
 /** Findings shown per case on a sub-page; the rest are one link away on the case page. */
@@ -40,6 +40,8 @@ export interface ListingOwner {
 export interface ListingPage {
   url: string;
   subject: { kind: 'theme' | 'thread'; id: string; title: string; url: string };
+  /** a thread's findings that point the other way */
+  contrasts: boolean;
   group: { id: string; label: string };
   page: number;
   pages: number;
@@ -62,6 +64,10 @@ export interface Split {
   groups: ListingGroup[];
   /** the best findings, at most one per case or note */
   best: string[];
+  /** the best succesfactoren, at most one per case or note ("wat hielp elders" on a theme) */
+  bestSucces: string[];
+  /** the sub-page (its number within its group) each case or note is on */
+  pageOf: Record<string, number>;
 }
 
 export interface Subject {
@@ -70,6 +76,8 @@ export interface Subject {
   title: string;
   /** the subject's page, e.g. /themas/lob/ */
   url: string;
+  /** the thread's findings that point the other way (their sub-pages under <url>tegengesteld/) */
+  contrasts?: boolean;
   /** the theme it is about, for "about this subject first" (threads: their first theme) */
   theme: string | null;
   findings: ListedFinding[];
@@ -93,8 +101,7 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
     else byGroup.set(g, [f]);
   }
   const groups: ListingGroup[] = [];
-  /** each owner's best finding, in subject order */
-  const winners: ListedFinding[] = [];
+  const pageOf: Record<string, number> = {};
   const order = [...provinces.map((p) => ({ id: p.id, label: p.label })), { id: 'notities', label: 'Notities' }];
   for (const { id, label } of order) {
     const fs = byGroup.get(id);
@@ -108,7 +115,6 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
     }
     const owners: ListingOwner[] = [...byOwner.values()].map((list) => {
       const ranked = bestFirst(list, s.theme);
-      winners.push(ranked[0]);
       return {
         id: list[0].owner.id,
         collection: list[0].owner.collection,
@@ -118,13 +124,15 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
         total: list.length,
       };
     });
-    const base = `${s.url}${id}/`;
+    const base = `${s.url}${s.contrasts ? 'tegengesteld/' : ''}${id}/`;
     const count = Math.ceil(owners.length / OWNERS_PER_PAGE);
     const urlOf = (p: number) => (p === 1 ? base : `${base}${p}/`);
+    owners.forEach((o, i) => (pageOf[o.id] = Math.floor(i / OWNERS_PER_PAGE) + 1));
     for (let p = 1; p <= count; p++)
       pages.push({
         url: urlOf(p),
         subject: { kind: s.kind, id: s.id, title: s.title, url: s.url },
+        contrasts: Boolean(s.contrasts),
         group: { id, label },
         page: p,
         pages: count,
@@ -136,11 +144,18 @@ export function splitSubject(s: Subject, provinces: readonly Term[], pages: List
     for (const f of fs) counts[f.type]++;
     groups.push({ id, label, url: base, owners: owners.length, findings: fs.length, counts });
   }
-  // the best finding of each owner, best first (the same as the first per owner in the whole order)
-  const position = new Map(s.findings.map((f, i) => [f, i]));
-  winners.sort((a, b) => position.get(a)! - position.get(b)!);
-  const best = bestFirst(winners, s.theme)
-    .slice(0, BEST_ON_PAGE)
-    .map((f) => f.id);
-  return { groups, best };
+  return { groups, best: bestPerOwner(s.findings, s.theme), bestSucces: bestPerOwner(s.findings.filter((f) => f.type === 'succesfactor'), s.theme), pageOf };
+}
+
+/** The best BEST_ON_PAGE findings, at most one per case or note: the first of each owner in best-first order. */
+export function bestPerOwner(findings: readonly ListedFinding[], theme: string | null): string[] {
+  const seen = new Set<string>();
+  const best: string[] = [];
+  for (const f of bestFirst(findings, theme)) {
+    if (seen.has(f.owner.id)) continue;
+    seen.add(f.owner.id);
+    best.push(f.id);
+    if (best.length === BEST_ON_PAGE) break;
+  }
+  return best;
 }

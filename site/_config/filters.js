@@ -57,7 +57,7 @@ export function filtersPlugin(eleventyConfig) {
   /** The values of one key: `cases | pluck("title")`. */
   eleventyConfig.addFilter('pluck', (xs, key) => (xs ?? []).map((x) => x?.[key]));
   eleventyConfig.addFilter('metaDescription', metaDescription);
-  eleventyConfig.addFilter('nlMap', (cases, placeById) => nlMap(cases, placeById));
+  eleventyConfig.addFilter('nlMap', (cases, placeById, perCaseUpTo) => nlMap(cases, placeById, perCaseUpTo));
 }
 
 const DESCRIPTION_MAX = 200;

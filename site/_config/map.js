@@ -25,11 +25,17 @@ function outline() {
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Inline SVG with one linked, named marker per case. `cases` are graph case views. */
-export function nlMap(cases, placeById) {
+/**
+ * Inline SVG with one linked, named marker per case. `cases` are graph case views. With more than
+ * `perCaseUpTo` cases, one marker per place instead (sized by its number of cases), linking to the
+ * province page: thousands of markers would neither fit the map nor make a usable page.
+ */
+export function nlMap(cases, placeById, perCaseUpTo = Infinity) {
   const { projection, path } = outline();
+  const list = cases ?? [];
+  if (list.length > perCaseUpTo) return placeMap(list, placeById, projection, path);
   const seen = new Map();
-  const markers = (cases ?? [])
+  const markers = list
     .map((c) => {
       const place = placeById?.[c.meta.plaatsen[0]];
       if (!place) return '';
@@ -41,5 +47,29 @@ export function nlMap(cases, placeById) {
       return `<a href="${esc(c.url)}" class="map__marker"><title>${esc(c.title)} (${esc(place.naam)}, ${esc(c.provinceLabel)})</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="7"/></a>`;
     })
     .join('');
-  return `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="kaart-titel kaart-uitleg"><title id="kaart-titel">Kaart van Nederland met de cases</title><desc id="kaart-uitleg">Elke stip is een case; kies een stip om de case te openen. Dezelfde cases staan in de lijst naast de kaart.</desc><path class="map__land" d="${path}"/>${markers}</svg>`;
+  return svg(path, 'Elke stip is een case; kies een stip om de case te openen. Dezelfde cases staan in de lijst naast de kaart.', markers);
+}
+
+const svg = (path, explanation, markers) =>
+  `<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="kaart-titel kaart-uitleg"><title id="kaart-titel">Kaart van Nederland met de cases</title><desc id="kaart-uitleg">${explanation}</desc><path class="map__land" d="${path}"/>${markers}</svg>`;
+
+/** One marker per place (the first place of each case), its area growing with its cases; biggest drawn first. */
+function placeMap(cases, placeById, projection, path) {
+  const byPlace = new Map();
+  for (const c of cases) {
+    const place = placeById?.[c.meta.plaatsen[0]];
+    if (!place) continue;
+    const entry = byPlace.get(place.id) ?? { place, province: c.meta.provincie, provinceLabel: c.provinceLabel, n: 0 };
+    entry.n++;
+    byPlace.set(place.id, entry);
+  }
+  const markers = [...byPlace.values()]
+    .sort((a, b) => b.n - a.n || (a.place.id < b.place.id ? -1 : 1))
+    .map(({ place, province, provinceLabel, n }) => {
+      const [x, y] = projection([place.lon, place.lat]);
+      const r = Math.min(16, 4 + 2 * Math.sqrt(n));
+      return `<a href="/provincies/${esc(province)}/" class="map__marker"><title>${esc(place.naam)}: ${n} ${n === 1 ? 'case' : 'cases'} (${esc(provinceLabel)})</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}"/></a>`;
+    })
+    .join('');
+  return svg(path, 'Elke stip is een plaats met cases, groter naarmate er meer zijn; kies een stip om de cases van die provincie te zien. De aantallen per provincie staan ook naast de kaart.', markers);
 }
