@@ -1,0 +1,100 @@
+// The site of a large corpus (300 synthetic cases, about 4 500 findings) stays usable: no page past
+// 300 KB, themes and rode draden with many findings split per province with every finding on a
+// sub-page, lists of cases a page at a time, valid HTML and no broken internal link or anchor.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import htmlValidateConfig from '../.htmlvalidate.mjs';
+import { writeCorpus } from '../scripts/bench-corpus.ts';
+import { cli } from './helpers/cli.ts';
+
+describe('the site at 300 cases', () => {
+  let work: string;
+  let site: string;
+  let pages: string[];
+  const html = (p: string) => readFileSync(join(site, p), 'utf8');
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'kb-scale-'));
+    writeCorpus(join(work, 'sources'), 300);
+    site = join(work, 'site');
+    const r = cli(['build', '--sources', join(work, 'sources'), '--out', site, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    pages = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.html')) pages.push(relative(site, p));
+      }
+    };
+    walk(site);
+  }, 600_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('should keep every page under 300 KB', () => {
+    const big = pages.filter((p) => statSync(join(site, p)).size > 300 * 1024);
+    expect(big).toEqual([]);
+  });
+
+  it('should split a large theme per province, with every finding of the theme on a sub-page', () => {
+    const theme = html('themas/curriculum/index.html');
+    const groups = [...theme.matchAll(/<th scope="row"><a href="(\/themas\/curriculum\/[a-z-]+\/)">[^<]+<\/a><\/th>(?:<td>\d+<\/td>){4}<td>(\d+)<\/td>/g)];
+    expect(groups.length).toBeGreaterThan(5);
+    const total = Number(/<strong>(\d+)<\/strong> knelpunten?/.exec(theme)![1]) + Number(/<strong>(\d+)<\/strong> succesfactor/.exec(theme)![1]) + Number(/<strong>(\d+)<\/strong> less?en/.exec(theme)![1]) + Number(/<strong>(\d+)<\/strong> rode dra/.exec(theme)![1]);
+    expect(groups.reduce((n, g) => n + Number(g[2]), 0)).toBe(total);
+    // each group's sub-pages: cases with their count, together the group's findings
+    for (const [, url, count] of groups) {
+      let n = 0;
+      for (let page = 1, next: string | null = url; next; page++) {
+        const sub = html(`${next.slice(1)}index.html`);
+        n += [...sub.matchAll(/<h2 id="[^"]+"><a href="[^"]+">[^<]+<\/a> <span class="muted">\((\d+)\)<\/span><\/h2>/g)].reduce((s, m) => s + Number(m[1]), 0);
+        next = /<a href="([^"]+)" rel="next">/.exec(sub)?.[1] ?? null;
+        if (page > 1) expect(sub).toContain(`Pagina ${page} van`);
+      }
+      expect(n).toBe(Number(count));
+    }
+  });
+
+  it('should list cases a page at a time, and overview pages with counts and links', () => {
+    const limburg = html('cases/provincie/zuid-holland/index.html');
+    expect(limburg.match(/<li>\s*<h3><a href="\/cases\//g)!.length).toBeLessThanOrEqual(100);
+    expect(html('index.html')).toContain('href="/cases/provincie/zuid-holland/"');
+    expect(html('index.html').match(/<h3><a href="\/cases\/[a-z0-9-]+\/">/g)).toBeNull();
+    expect(html('matrix/index.html')).toContain('href="/matrix/zuid-holland/"');
+    expect(existsSync(join(site, 'matrix/zuid-holland/index.html'))).toBe(true);
+  });
+
+  it('should resolve every internal link and anchor', () => {
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (file: string) => ids.get(file) ?? ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]))).get(file)!;
+    const broken: string[] = [];
+    for (const p of pages)
+      for (const [, href] of html(p).matchAll(/href="(\/[^"]*)"/g)) {
+        const [path, fragment] = href.split('?')[0].split('#');
+        const target = join(site, path, path.endsWith('/') ? 'index.html' : '');
+        if (!existsSync(target)) broken.push(`${p} → ${href}`);
+        else if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) broken.push(`${p} → ${href} (anchor)`);
+      }
+    expect(broken.slice(0, 10)).toEqual([]);
+  });
+
+  it('should give valid HTML on one page of every kind', async () => {
+    const kinds = new Map<string, string>();
+    for (const p of pages.sort()) {
+      const kind = p.replace(/^(cases|notities)\/[^/]+\//, '$1/x/').replace(/\/\d+\//g, '/n/').replace(/^(themas|rode-draden|matrix|provincies)\/[^/]+\//, '$1/x/');
+      if (!kinds.has(kind)) kinds.set(kind, p);
+    }
+    const hv = new HtmlValidate(htmlValidateConfig as never);
+    const invalid: string[] = [];
+    for (const p of kinds.values()) {
+      const r = await hv.validateString(html(p), p);
+      if (!r.valid) invalid.push(`${p}: ${r.results[0].messages.map((m) => `${m.ruleId} ${m.message}`).join('; ')}`);
+    }
+    expect(kinds.size).toBeGreaterThan(15);
+    expect(invalid).toEqual([]);
+  });
+});
