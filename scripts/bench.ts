@@ -142,9 +142,11 @@ async function main() {
   const before = machine();
   const rows: BenchRow[] = [];
   const dev: Record<string, DevResult> = {};
+  const save = (extra: object = {}) => writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine: { ...before, loadAverageAfter: loadavg().map(round2), heapMb: heap ?? null, runs }, rows, ...extra }, null, 2)}\n`);
   for (const n of ns) {
     console.log(`N = ${n}`);
     rows.push(benchSize(n, { runs, heap }));
+    save({ partial: true }); // a long run keeps what it measured
   }
   if (!values['skip-dev']) {
     console.log('dev server: real corpus …');
@@ -160,8 +162,7 @@ async function main() {
   }
   const byN = new Map(rows.map((r) => [r.n, r]));
   const scaling = byN.has(1000) && byN.has(10000) ? round2(byN.get(10000)!.median.buildMs / byN.get(1000)!.median.buildMs) : null;
-  const result = { machine: { ...before, loadAverageAfter: loadavg().map(round2), heapMb: heap ?? null, runs }, rows, scaling10kOver1k: scaling, dev };
-  writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+  save({ scaling10kOver1k: scaling, dev });
 
   console.log(`\n${table(rows)}`);
   const searched = rows.filter((r): r is BenchRow & { search: SearchBench } => !('error' in r.search));
@@ -169,7 +170,7 @@ async function main() {
   for (const r of rows) console.log(`N = ${r.n}: stages ${Object.entries(r.median.stages).map(([k, v]) => `${k} ${s(v)}`).join(', ')}; largest page ${r.site.largestPage.path} (${mb(r.site.largestPage.bytes)}), ${r.site.pagesOver300KB} pages over 300 KB`);
   if (scaling !== null) console.log(`time(10 000) / time(1 000) = ${scaling}`);
   for (const [k, d] of Object.entries(dev)) console.log(`dev server (${k === 'real' ? 'real corpus' : `${k} cases`}): first build ${s(d.startMs)}; edit visible, median ${d.editMedianMs} ms (${d.editMs.join(', ')}); theme rename, median ${d.renameMedianMs} ms (${d.renameMs.join(', ')})`);
-  console.log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.ramGb} GB RAM, Node ${before.node}, load ${before.loadAverage.join(' ')} → ${result.machine.loadAverageAfter.join(' ')}`);
+  console.log(`machine: ${before.cpus} × ${before.cpuModel}, ${before.ramGb} GB RAM, Node ${before.node}, load ${before.loadAverage.join(' ')} → ${loadavg().map(round2).join(' ')}`);
   console.log(`written: ${join('bench-output', 'bench.json')}`);
 }
 
