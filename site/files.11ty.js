@@ -5,6 +5,11 @@ export const data = {
   eleventyExcludeFromCollections: true,
 };
 
+// In a build the bytes go out as they are (a view, no copy); the dev server's live reload reads text.
+const asBytes = process.env.ELEVENTY_RUN_MODE === 'build';
+const decoder = new TextDecoder();
+
 export function render(data) {
-  return data.file.content;
+  const { bytes } = data.file;
+  return asBytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : decoder.decode(bytes);
 }

@@ -16,7 +16,7 @@ import { caseFile, corpusWith, PROJECT_ROOT } from './helpers/corpus.ts';
 
 const SITE = 'https://kennisbank.example.nl';
 const NS = { a: 'http://www.w3.org/2005/Atom' };
-const feedOf = (r: PipelineResult) => r.files.find((f) => f.path === 'feed.xml')!.content;
+const feedOf = (r: PipelineResult) => new TextDecoder().decode(r.files.find((f) => f.path === 'feed.xml')!.bytes);
 
 /** Entries of a feed as plain objects, read back with libxml2. */
 function entries(xml: string) {

@@ -13,17 +13,20 @@ export { casesAtom } from './atom.ts';
 export interface OutputFile {
   /** Path inside the output folder, e.g. `data/cases.json`. */
   path: string;
-  content: string;
+  /** The file as UTF-8: half the memory of the same text as a string (at 10 000 cases, hundreds of MB). */
+  bytes: Uint8Array;
 }
+
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 export function emitFiles(graph: Graph, config: Pick<Config, 'siteUrl' | 'publisher' | 'root' | 'sourcesDir'>): OutputFile[] {
   const dates = gitDates(resolve(config.root, config.sourcesDir));
   const datesOf = (path: string) => datesFor(dates, config.root, config.sourcesDir, path);
   return [
-    { path: 'data/cases.json', content: casesJson(graph) },
-    { path: 'data/findings.json', content: findingsJson(graph) },
-    { path: 'data/findings.csv', content: findingsCsv(graph) },
-    { path: 'data/rode-draden.json', content: threadsJson(graph) },
-    { path: 'feed.xml', content: casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf }) },
+    { path: 'data/cases.json', bytes: utf8(casesJson(graph)) },
+    { path: 'data/findings.json', bytes: utf8(findingsJson(graph)) },
+    { path: 'data/findings.csv', bytes: utf8(findingsCsv(graph)) },
+    { path: 'data/rode-draden.json', bytes: utf8(threadsJson(graph)) },
+    { path: 'feed.xml', bytes: utf8(casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf })) },
   ];
 }
