@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { deriveId } from '../pipeline/parse/findings.ts';
 import { slugify } from '../pipeline/util/text.ts';
+import { isReservedId } from '../pipeline/validate/site-ids.ts';
 import { ROUTE_TYPES, SECTORS } from '../pipeline/vocabulary.ts';
 import { BENCH_PROVINCES } from './bench-places.ts';
 
@@ -220,7 +221,7 @@ interface GenFinding {
   themes: string[];
 }
 
-/** Findings of one type as markdown list items; ids are unique within the file (`used`). */
+/** Findings of one type as markdown list items; ids are unique within the file (`used`) and never one the site's pages use. */
 function findingItems(w: Writer, r: Rng, type: BenchType, count: number, themesOf: (i: number) => string[], used: Set<string>, extra: (i: number) => string = () => ''): { md: string; findings: GenFinding[] } {
   const findings: GenFinding[] = [];
   const lines: string[] = [];
@@ -230,13 +231,13 @@ function findingItems(w: Writer, r: Rng, type: BenchType, count: number, themesO
     const derived = deriveId(type, text);
     let attrs: string;
     let localId: string;
-    if (r() < 0.2 && !used.has(derived)) {
+    if (r() < 0.2 && !used.has(derived) && !isReservedId(derived)) {
       localId = derived;
       attrs = `thema: ${themes.join(', ')}`;
     } else {
       const base = slugify(text).split('-').slice(0, int(r, 2, 4)).join('-') || 'bevinding';
       localId = base;
-      for (let k = 2; used.has(localId); k++) localId = `${base}-${k}`;
+      for (let k = 2; used.has(localId) || isReservedId(localId); k++) localId = `${base}-${k}`;
       attrs = `id: ${localId}; thema: ${themes.join(', ')}`;
     }
     used.add(localId);
