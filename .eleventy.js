@@ -15,7 +15,8 @@ const deletionTrigger = join(tmpdir(), `kennisbank-dev-${process.pid}`, 'bron-ve
 
 export default async function (eleventyConfig) {
   eleventyConfig.addGlobalData('kb', async () => {
-    const { siteData } = await import('./pipeline/eleventy-data.ts');
+    const { siteData, keepParses } = await import('./pipeline/eleventy-data.ts');
+    if (watching) keepParses(); // a rebuild re-parses only the changed files
     return siteData(process.cwd());
   });
   eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);

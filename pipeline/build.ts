@@ -8,7 +8,7 @@ import { buildBriefs, sourceDate, type Briefs } from './brief/index.ts';
 import { link, type Graph } from './link/index.ts';
 import { load, type LoadedSources } from './load/index.ts';
 import { parseDataFile } from './parse/index.ts';
-import { parseAll } from './parse/pool.ts';
+import { parseAll, type ParseMemo } from './parse/pool.ts';
 import { hasErrors, type Problem } from './problems.ts';
 import { validate, type ValidModel } from './validate/index.ts';
 
@@ -43,11 +43,12 @@ function timer(timings: Timings) {
 }
 
 /** Parse and validate already-loaded sources. */
-export async function checkSources(sources: LoadedSources, loadProblems: Problem[], timings: Timings = {}): Promise<CheckResult> {
+export async function checkSources(sources: LoadedSources, loadProblems: Problem[], timings: Timings = {}, memo?: ParseMemo): Promise<CheckResult> {
   const time = timer(timings);
+  const items = [...sources.cases.map((file) => ({ file, collection: 'cases' as const })), ...sources.notes.map((file) => ({ file, collection: 'notes' as const }))];
   const parsed = await time('parse', async () => ({
-    // markdown on every core (parse/pool.ts)
-    entries: await parseAll([...sources.cases.map((file) => ({ file, collection: 'cases' as const })), ...sources.notes.map((file) => ({ file, collection: 'notes' as const }))]),
+    // markdown on every core (parse/pool.ts); in the dev server only the files that changed
+    entries: await (memo ? memo.parseAll(items) : parseAll(items)),
     codebook: sources.codebook && parseDataFile(sources.codebook),
     documents: sources.documents && parseDataFile(sources.documents),
     places: sources.places && parseDataFile(sources.places),
@@ -64,12 +65,15 @@ export async function check(config: Config): Promise<CheckResult> {
   return checkSources(sources, problems, timings);
 }
 
-/** The whole pipeline. Stops after validation when there are errors. */
-export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<typeof load>>): Promise<PipelineResult> {
+/**
+ * The whole pipeline. Stops after validation when there are errors. `memo` (the dev server's)
+ * keeps the parsed files between runs.
+ */
+export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<typeof load>>, memo?: ParseMemo): Promise<PipelineResult> {
   const timings: Timings = {};
   const time = timer(timings);
   const { sources, problems: loadProblems } = loaded ?? (await time('load', () => load(config.root, config.sourcesDir)));
-  const checked = await checkSources(sources, loadProblems, timings);
+  const checked = await checkSources(sources, loadProblems, timings, memo);
   if (!checked.ok) return { ...checked, graph: null, briefs: null, search: null, files: [] };
   const graph = await time('link', () => link(checked.model, config.threadRule));
   const briefs = await time('brief', () => buildBriefs(graph, { siteUrl: config.siteUrl, sourceDate: sourceDate(resolve(config.root, config.sourcesDir)) }));

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { runPipeline, type PipelineResult } from './build.ts';
+import { ParseMemo } from './parse/pool.ts';
 import { load } from './load/index.ts';
 import { LIMIT_GUIDE } from './limits.ts';
 import { formatReport, problem, RULES, sortProblems } from './problems.ts';
@@ -64,6 +65,17 @@ export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): Si
 
 let cache: { key: string; result: PipelineResult; data: SiteData; lastGood: Graph | null } | null = null;
 
+/** The dev server's parsed files, kept between rebuilds (see keepParses). */
+let memo: ParseMemo | undefined;
+
+/**
+ * For the dev server (Eleventy's --serve/--watch): from now on a rebuild parses only the source
+ * files that changed. Not for a one-off build, where it would only hold memory.
+ */
+export function keepParses(): void {
+  memo ??= new ParseMemo();
+}
+
 /** Run (or reuse) the pipeline for `root` and return both the raw result and the site data. */
 export async function pipelineFor(config: Config): Promise<{ result: PipelineResult; data: SiteData; cached: boolean }> {
   const t0 = performance.now();
@@ -76,7 +88,7 @@ export async function pipelineFor(config: Config): Promise<{ result: PipelineRes
   for (const f of [...s.cases, ...s.notes, s.codebook, s.documents, s.places]) if (f) hash.update(`\0${f.path}\0${f.text}`);
   const key = hash.digest('hex');
   if (cache?.key === key) return { result: cache.result, data: cache.data, cached: true };
-  const result = await runPipeline(config, loaded);
+  const result = await runPipeline(config, loaded, memo);
   result.timings = { load: loadMs, ...result.timings };
   const data = toSiteData(result, cache?.result.graph ?? cache?.lastGood ?? null);
   cache = { key, result, data, lastGood: result.graph ?? cache?.lastGood ?? null };

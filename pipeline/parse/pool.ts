@@ -91,3 +91,30 @@ export async function parseAll(items: readonly ParseItem[], threads = defaultThr
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
+
+/**
+ * For a long-lived process (the dev server): the entries of the last run, by path. `parseAll`
+ * through it parses only the files whose text changed (parseEntry is pure, so an unchanged file
+ * gives the same entry); files no longer given are forgotten.
+ */
+export class ParseMemo {
+  private last = new Map<string, { text: string; collection: Collection; entry: ParsedEntry }>();
+  /** How many files the last call parsed (the others were reused). */
+  parsedLast = 0;
+
+  async parseAll(items: readonly ParseItem[], threads?: number): Promise<ParsedEntry[]> {
+    const out: ParsedEntry[] = new Array(items.length);
+    const todo: number[] = [];
+    items.forEach((it, i) => {
+      const m = this.last.get(it.file.path);
+      if (m && m.text === it.file.text && m.collection === it.collection) out[i] = m.entry;
+      else todo.push(i);
+    });
+    const fresh = await parseAll(todo.map((i) => items[i]), threads);
+    todo.forEach((i, k) => (out[i] = fresh[k]));
+    this.parsedLast = todo.length;
+    this.last = new Map(items.map((it, i) => [it.file.path, { text: it.file.text, collection: it.collection, entry: out[i] }]));
+    return out;
+  }
+
+}
