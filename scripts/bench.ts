@@ -5,7 +5,9 @@
 // real corpus and at 1 000 cases. Writes bench-output/bench.json and prints the tables.
 //   npm run bench -- 100 1000            other sizes
 //   npm run bench -- --runs 5             more runs per size (default 3)
+//   npm run bench -- 100 1000 10000:1     runs for one size (here one run at 10 000)
 //   npm run bench -- --skip-dev           without the dev-server measurement
+//   npm run bench -- --only-dev           the dev-server measurement alone
 //   npm run bench -- --heap 8192          --max-old-space-size for the measured processes
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { searchTable, type benchSearch } from './bench-search.ts';
 
 type SearchBench = Awaited<ReturnType<typeof benchSearch>>;
 
-type Run = Record<string, unknown> & { ms: number; cpuMs: number; maxRssMb: number; stages?: Record<string, number> };
+type Run = Record<string, unknown> & { ms: number; cpuMs: number; maxRssMb: number; loadAverage1m?: number; stages?: Record<string, number> };
 
 export interface SiteStats {
   files: number;
@@ -32,7 +34,7 @@ export interface BenchRow {
   n: number;
   corpus: CorpusSummary;
   runs: { plain: Run[]; build: Run[]; check: Run[] };
-  median: { plainMs: number; buildMs: number; checkMs: number; plainCpuMs: number; buildCpuMs: number; checkCpuMs: number; plainRssMb: number; buildRssMb: number; checkRssMb: number; stages: Record<string, number> };
+  median: { loadAverage1m: number; plainMs: number; buildMs: number; checkMs: number; plainCpuMs: number; buildCpuMs: number; checkCpuMs: number; plainRssMb: number; buildRssMb: number; checkRssMb: number; stages: Record<string, number> };
   ratios: { build: number; rss: number; check: number };
   site: SiteStats;
   /** ours beside Pagefind (bench-search.ts), or why it could not be measured */
@@ -44,10 +46,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function child(args: string[], heap?: number): Run {
+  const load1 = round2(loadavg()[0]); // the machine may be shared: every number keeps its load
   const r = spawnSync(process.execPath, [...(heap ? [`--max-old-space-size=${heap}`] : []), '--import', 'tsx', join(root, 'scripts/bench-child.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench child ${args[0]} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}${r.stdout.slice(-2000)}`);
   const run = JSON.parse(last) as Run;
+  run.loadAverage1m = load1;
   // the CLI's own summary: "tijd: load 3.9 ms, parse 220.9 ms, …"
   const tijd = /tijd: (.*)/.exec(r.stdout)?.[1];
   if (tijd) run.stages = Object.fromEntries([...tijd.matchAll(/([\w-]+) ([\d.]+) ms/g)].map((m) => [m[1], Number(m[2])]));
@@ -86,6 +90,7 @@ export function benchSize(n: number, { runs = 3, heap, log = (t: string) => proc
     }
     const stageNames = Object.keys(res.build[0].stages ?? {});
     const m = {
+      loadAverage1m: median([...res.plain, ...res.build, ...res.check].map((r) => r.loadAverage1m ?? 0)),
       plainMs: median(res.plain.map((r) => r.ms)),
       buildMs: median(res.build.map((r) => r.ms)),
       checkMs: median(res.check.map((r) => r.ms)),
@@ -122,20 +127,21 @@ const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 export function table(rows: BenchRow[]): string {
   const lines = [
-    '| N cases | findings | plain Eleventy | build | build ÷ plain | plain RSS | build RSS | check | check ÷ plain | pages | largest page |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| N cases | findings | runs | load | plain Eleventy | build | build ÷ plain | plain RSS | build RSS | check | check ÷ plain | pages | largest page |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const m = r.median;
-    lines.push(`| ${r.n} | ${r.corpus.findings} | ${s(m.plainMs)} | ${s(m.buildMs)} | ${r.ratios.build}× | ${m.plainRssMb} MB | ${m.buildRssMb} MB | ${s(m.checkMs)} | ${r.ratios.check}× | ${r.site.pages} | ${mb(r.site.largestPage.bytes)} |`);
+    lines.push(`| ${r.n} | ${r.corpus.findings} | ${r.runs.build.length} | ${m.loadAverage1m} | ${s(m.plainMs)} | ${s(m.buildMs)} | ${r.ratios.build}× | ${m.plainRssMb} MB | ${m.buildRssMb} MB | ${s(m.checkMs)} | ${r.ratios.check}× | ${r.site.pages} | ${mb(r.site.largestPage.bytes)} |`);
   }
   return lines.join('\n');
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'skip-dev': { type: 'boolean', default: false }, heap: { type: 'string' } } });
-  const ns = positionals.length ? positionals.map(Number) : [100, 1000, 10000];
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'skip-dev': { type: 'boolean', default: false }, 'only-dev': { type: 'boolean', default: false }, heap: { type: 'string' } } });
   const runs = Number(values.runs);
+  // "10000:1" = N 10 000 with one run
+  const sizes = values['only-dev'] ? [] : (positionals.length ? positionals : ['100', '1000', '10000']).map((p) => ({ n: Number(p.split(':')[0]), runs: Number(p.split(':')[1] ?? runs) }));
   const heap = values.heap ? Number(values.heap) : undefined;
   const outDir = join(root, 'bench-output');
   mkdirSync(outDir, { recursive: true });
@@ -143,7 +149,7 @@ async function main() {
   const rows: BenchRow[] = [];
   const dev: Record<string, DevResult> = {};
   const save = (extra: object = {}) => writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify({ machine: { ...before, loadAverageAfter: loadavg().map(round2), heapMb: heap ?? null, runs }, rows, ...extra }, null, 2)}\n`);
-  for (const n of ns) {
+  for (const { n, runs } of sizes) {
     console.log(`N = ${n}`);
     rows.push(benchSize(n, { runs, heap }));
     save({ partial: true }); // a long run keeps what it measured

@@ -85,6 +85,7 @@ describe('npm run bench at N = 50', () => {
       expect(row.runs[kind][0].ms).toBeGreaterThan(0);
       expect(row.runs[kind][0].maxRssMb).toBeGreaterThan(0);
     }
+    expect(row.runs.build[0].loadAverage1m).toBeGreaterThanOrEqual(0);
     expect(row.runs.build[0].exitCode).toBe(0);
     expect(row.runs.check[0].exitCode).toBe(0);
     for (const r of Object.values(row.ratios)) expect(Number.isFinite(r) && r > 0).toBe(true);
@@ -104,6 +105,6 @@ describe('npm run bench at N = 50', () => {
   it('should print a table row per size', () => {
     const lines = table([row]).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(/^\| 50 \| \d+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
+    expect(lines[2]).toMatch(/^\| 50 \| \d+ \| 1 \| [\d.]+ \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/);
   });
 });
