@@ -13,11 +13,12 @@ import type { Point } from '../types.ts';
 
 /**
  * Every literal `id="…"` on the pages where finding or case ids become element ids — the layout,
- * the partials, and the pages that show them (case, note, theme, rode draad) — kept equal to the
+ * the partials, and the pages that show them (case, note, theme, rode draad, the listing of a
+ * theme or rode draad per province; their bodies are in templates/pages/) — kept equal to the
  * templates by test/pipeline/site-ids.test.ts. Ids on other pages (the colofon, say) never meet a
  * content id, so they do not restrict authors.
  */
-export const RESERVED_ELEMENT_IDS: readonly string[] = ['bewijsprofiel', 'draden', 'header-q', 'inhoud', 'kop_bronnen', 'kop_ervaring', 'notities', 'onderbouwing', 'problems-title', 'tegengesteld', 'verwant', 'wat-hielp'];
+export const RESERVED_ELEMENT_IDS: readonly string[] = ['bewijsprofiel', 'draden', 'header-q', 'inhoud', 'kop_bronnen', 'kop_ervaring', 'matrix-caption', 'notities', 'onderbouwing', 'per-provincie', 'problems-title', 'sterkste', 'tegengesteld', 'verwant', 'wat-hielp'];
 
 /**
  * Prefixes of ids those templates compose from a value (`type-{{ type }}`); same test. The brief's

@@ -44,7 +44,9 @@ function templateIds(): { literal: Set<string>; prefixes: Set<string>; whole: Se
   const prefixes = new Set<string>();
   const whole = new Set<string>();
   for (const [file, t] of text) {
-    if (!file.startsWith('templates/') && !showsContentIds(file)) continue;
+    // the layout and partials always count; a page (site/, or its body in templates/pages/) when it shows content ids
+    const page = !file.startsWith('templates/') || file.startsWith('templates/pages/');
+    if (page && !showsContentIds(file)) continue;
     for (const id of ids(t)) {
       const dynamic = id.indexOf('{{');
       if (dynamic < 0) literal.add(id);
@@ -61,7 +63,7 @@ describe('ids the site uses itself', () => {
     expect([...literal].sort()).toEqual([...RESERVED_ELEMENT_IDS].sort());
     expect([...prefixes].sort()).toEqual([...RESERVED_ID_PREFIXES].sort());
     // element ids made of a content id alone: a finding's anchor and a case or note id
-    expect([...whole].sort()).toEqual(['{{ f.localId }}', '{{ o.owner }}']);
+    expect([...whole].sort()).toEqual(['{{ f.localId }}', '{{ o.id }}', '{{ o.owner }}']);
   });
 
   it('refuses a finding id equal to a layout id, at the id', async () => {
