@@ -6,8 +6,9 @@ export const data = {
 };
 
 // In a build the bytes go out as they are (a view, no copy); the dev server's live reload reads text.
+// ignoreBOM keeps the CSV's byte order mark in the text (by default a decoder drops it).
 const asBytes = process.env.ELEVENTY_RUN_MODE === 'build';
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function render(data) {
   const { bytes } = data.file;
