@@ -51,7 +51,7 @@ export class Grouper {
   private readonly byId: Map<string, FindingView>;
   private readonly coCited = new Map<string, Set<string>>();
   /** Similarity graphs of sets grouped in parts (a theme, for each province), by key. */
-  private readonly universes = new Map<string, { index: Map<string, number>; edges: Edge[] }>();
+  private readonly universes = new Map<string, Universe>();
 
   constructor(
     graph: Pick<Graph, 'findings' | 'threads'>,
@@ -80,7 +80,7 @@ export class Grouper {
     let u = this.universes.get(universe.key);
     if (!u) {
       const all = this.groupable(universe.findingIds);
-      u = { index: new Map(all.map((id, i) => [id, i])), edges: this.edges(all) };
+      u = universeOf(all, this.edges(all));
       this.universes.set(universe.key, u);
     }
     const local = new Map<number, number>();
@@ -88,11 +88,14 @@ export class Grouper {
       const at = u.index.get(id);
       if (at !== undefined) local.set(at, i);
     });
+    // only the edges of the subset's members (each edge from its first end), not all of the universe's
     const out: Edge[] = [];
-    for (const e of u.edges) {
-      const a = local.get(e.a);
-      const b = local.get(e.b);
-      if (a !== undefined && b !== undefined) out.push(a < b ? { a, b, w: e.w } : { a: b, b: a, w: e.w });
+    for (const [at, a] of local) {
+      for (let k = u.start[at]; k < u.start[at + 1]; k++) {
+        const e = u.edges[u.byFirst[k]];
+        const b = local.get(e.b);
+        if (b !== undefined) out.push(a < b ? { a, b, w: e.w } : { a: b, b: a, w: e.w });
+      }
     }
     return out.sort((p, q) => p.a - q.a || p.b - q.b);
   }
@@ -165,6 +168,25 @@ export class Grouper {
       documents: uniq(fs.map((f) => f.source.document)),
     };
   }
+}
+
+interface Universe {
+  index: Map<string, number>;
+  /** edges with a < b */
+  edges: Edge[];
+  /** the edges whose first end is node i: byFirst[start[i]] … byFirst[start[i + 1] - 1] */
+  start: Int32Array;
+  byFirst: Int32Array;
+}
+
+function universeOf(ids: readonly string[], edges: Edge[]): Universe {
+  const start = new Int32Array(ids.length + 1);
+  for (const e of edges) start[e.a + 1]++;
+  for (let i = 0; i < ids.length; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, ids.length);
+  const byFirst = new Int32Array(edges.length);
+  edges.forEach((e, k) => (byFirst[fill[e.a]++] = k));
+  return { index: new Map(ids.map((id, i) => [id, i])), edges, start, byFirst };
 }
 
 /** Strongest first: more cases and notes, then more cases, documents, findings; then by id. */
