@@ -4,10 +4,10 @@
 // Writes audit-output/lighthouse.json and prints a Markdown table with the machine's load.
 // Options: --runs N (default 3), --pages home,case,… (default all), --form mobile|desktop (default both).
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from './free-port.ts';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { serve } from '../test/helpers/browser.ts';
@@ -47,13 +47,6 @@ const pages = values.pages ? AUDIT_PAGES.filter(([n]) => values.pages!.split(','
 const forms = values.form ? FORMS.filter((f) => f === values.form) : FORMS;
 const root = resolve(import.meta.dirname, '..');
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 const median = (xs: number[] = []) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
 

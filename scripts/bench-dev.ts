@@ -5,10 +5,10 @@
 // Between measurements the server finishes its rebuild ("Wrote N files"), so edits do not queue.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freePort } from './free-port.ts';
 import { launch } from '../test/helpers/browser.ts';
 
 export interface DevResult {
@@ -24,14 +24,6 @@ const root = resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 
 async function until(fn: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const t0 = performance.now();

@@ -4,24 +4,16 @@
 // edit-to-visible time is measured by `npm run bench`); waits are generous for a busy machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../scripts/free-port.ts';
 import { cli, treeHashes, TSX } from './helpers/cli.ts';
 import { PROJECT_ROOT } from './helpers/corpus.ts';
 import { ALIAS_BOMB } from './helpers/hostile.ts';
 
 const WAIT = 90_000;
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 
 async function waitFor(what: string, fn: () => Promise<boolean>, timeoutMs = WAIT): Promise<void> {
   const deadline = Date.now() + timeoutMs;
