@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort } from './free-port.ts';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { serve } from '../test/helpers/browser.ts';
 import { cli } from '../test/helpers/cli.ts';
+import { freePort } from './free-port.ts';
 
 export const AUDIT_PAGES: [string, string][] = [
   ['home', '/'],

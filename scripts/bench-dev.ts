@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort } from './free-port.ts';
 import { launch } from '../test/helpers/browser.ts';
+import { freePort } from './free-port.ts';
 
 export interface DevResult {
   cases: number;
