@@ -116,5 +116,4 @@ export class ParseMemo {
     this.last = new Map(items.map((it, i) => [it.file.path, { text: it.file.text, collection: it.collection, entry: out[i] }]));
     return out;
   }
-
 }
