@@ -1,14 +1,15 @@
 // The site of a large corpus (300 synthetic cases, about 4 500 findings) stays usable: no page past
 // 300 KB, themes and rode draden with many findings split per province with every finding on a
 // sub-page, lists of cases a page at a time, valid HTML and no broken internal link or anchor.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import htmlValidateConfig from '../.htmlvalidate.mjs';
 import { writeCorpus } from '../scripts/bench-corpus.ts';
 import { cli } from './helpers/cli.ts';
+import { htmlFiles } from './helpers/site.ts';
 
 describe('the site at 300 cases', () => {
   let work: string;
@@ -23,15 +24,7 @@ describe('the site at 300 cases', () => {
     const r = cli(['build', '--sources', join(work, 'sources'), '--out', site, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    pages = [];
-    const walk = (d: string) => {
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (n.endsWith('.html')) pages.push(relative(site, p));
-      }
-    };
-    walk(site);
+    pages = htmlFiles(site);
   }, 600_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

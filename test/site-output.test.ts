@@ -2,10 +2,9 @@
 // every page, canonical links, descriptions and OpenGraph, sitemap and robots.txt, the 404 page,
 // the security headers for static hosts, filter pages and the main menu. Built once, with a
 // public site URL.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { XmlDocument } from 'libxml2-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import htmlValidateConfig from '../.htmlvalidate.mjs';
 import { cspHeader, cspMeta, SECURITY_HEADERS } from '../site/_config/security.js';
 import { checkAtom } from './helpers/atom.ts';
 import { cli } from './helpers/cli.ts';
+import { htmlPages } from './helpers/site.ts';
 
 const SITE = 'https://kennisbank.example.nl';
 let out: string;
@@ -23,14 +23,7 @@ beforeAll(() => {
   out = join(mkdtempSync(join(tmpdir(), 'kb-out-')), 'site');
   const r = cli(['build', '--out', out, '--quiet', '--site-url', `${SITE}/`]);
   if (r.code !== 0) throw new Error(`build failed:\n${r.stderr}`);
-  const walk = (d: string) => {
-    for (const n of readdirSync(d)) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.html')) pages.set(`/${relative(out, p).replace(/index\.html$/, '')}`, readFileSync(p, 'utf8'));
-    }
-  };
-  walk(out);
+  for (const [url, html] of htmlPages(out)) pages.set(url, html);
 }, 180_000);
 
 const file = (p: string) => readFileSync(join(out, p), 'utf8');

@@ -3,14 +3,15 @@
 // the current section in the menu, console errors, privacy (no cookies, storage or third parties),
 // reflow at 320 px with WCAG 1.4.12 text spacing and at 375 px; layout shift on compare; screenshots,
 // the 404 page, and a crawl for broken internal links and anchors. Served with the site's own _headers.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, serve, watchErrors, type StaticServer } from './helpers/browser.ts';
 import { cli } from './helpers/cli.ts';
 import { PROJECT_ROOT } from './helpers/corpus.ts';
+import { htmlPages } from './helpers/site.ts';
 
 let out: string;
 let server: StaticServer;
@@ -276,15 +277,7 @@ describe('the site in Chromium', () => {
 
 describe('links', () => {
   it('should have no broken internal links or anchors', () => {
-    const pages = new Map<string, string>();
-    const walk = (d: string) => {
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (n.endsWith('.html')) pages.set(`/${relative(out, p).replace(/index\.html$/, '')}`, readFileSync(p, 'utf8'));
-      }
-    };
-    walk(out);
+    const pages = htmlPages(out);
     const ids = new Map([...pages].map(([u, html]) => [u, new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
     const broken: string[] = [];
     let checked = 0;
