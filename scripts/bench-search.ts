@@ -2,13 +2,13 @@
 // note pages: bytes fetched for a first query (scripts and index files, as transferred: gzip),
 // bytes for ten more queries, and query time p50/p95 (Node, index loaded). `benchSearch(site)`
 // returns JSON; scripts/bench.ts calls it per corpus size.
-import { readdirSync, readFileSync, statSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { SearchEngine } from '../search/core/engine.ts';
 import { nodeAnalyzer } from '../search/node.ts';
+import { PAGEFIND_BASE, servePagefindFrom, writePagefindIndex } from './pagefind-site.ts';
 
 /** The first query, then ten more: words of the synthetic corpus, a province, a town, an abbreviation. */
 export const BENCH_QUERIES = ['stage', 'docenten', 'vervoer bus', 'lob', 'rooster', 'Limburg', 'samenwerking bestuur', 'examen', 'leerlingen begeleiding', 'weert', 'ouders betrekken'];
@@ -81,31 +81,17 @@ function walk(dir: string): string[] {
 }
 
 async function pagefind(site: string): Promise<EngineBench> {
-  const pf = await import('pagefind');
-  const out = mkdtempSync(join(tmpdir(), 'kb-bench-pagefind-'));
-  const realFetch = globalThis.fetch;
+  const out = await writePagefindIndex(site, 'kb-bench-pagefind-');
+  let bytes = transferBytes('pagefind.js', readFileSync(join(out, 'pagefind.js')));
+  let requests = 1;
+  const restore = servePagefindFrom(out, (path, raw) => {
+    bytes += transferBytes(path, raw);
+    requests++;
+  });
   try {
-    const { index, errors } = await pf.createIndex({ forceLanguage: 'nl' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site, glob: '{cases,notities}/*/index.html' });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    await index.writeFiles({ outputPath: out });
-    await pf.close();
-    let bytes = transferBytes('pagefind.js', readFileSync(join(out, 'pagefind.js')));
-    let requests = 1;
-    const BASE = 'http://pagefind.invalid/';
-    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith(BASE)) return realFetch(input, init);
-      const path = url.slice(BASE.length).split('?')[0];
-      const raw = readFileSync(join(out, path));
-      bytes += transferBytes(path, raw);
-      requests++;
-      return new Response(raw);
-    }) as typeof fetch;
     // a fresh module instance per site (pagefind.js keeps its state in the module)
     const api = await import(`${pathToFileURL(join(out, 'pagefind.js')).href}?site=${encodeURIComponent(site)}`);
-    await api.options({ basePath: BASE, baseUrl: '/' });
+    await api.options({ basePath: PAGEFIND_BASE, baseUrl: '/' });
     const run = async (q: string) => {
       const r = await api.search(q);
       await Promise.all(r.results.slice(0, SHOWN).map((x: { data(): Promise<unknown> }) => x.data()));
@@ -124,7 +110,7 @@ async function pagefind(site: string): Promise<EngineBench> {
       }
     return { firstQueryBytes, tenMoreBytes: bytes - firstQueryBytes, requestsFirst, requestsTenMore: requests - requestsFirst, queryP50Ms: pct(times, 0.5), queryP95Ms: pct(times, 0.95) };
   } finally {
-    globalThis.fetch = realFetch;
+    restore();
     rmSync(out, { recursive: true, force: true });
   }
 }

@@ -5,14 +5,14 @@
 //               holds the hits) are the findings beneath a page, as Pagefind's own UI shows them
 //   lunr        lunr with its default English pipeline over the same units, fields and boosts;
 //               its flat results grouped by page in order of first appearance
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import lunrPlain from 'lunr';
 import type { Graph } from '../pipeline/link/index.ts';
 import { searchUnits, TEXT_FIELDS } from '../pipeline/index/units.ts';
 import { openSiteEngine } from '../search/node.ts';
+import { PAGEFIND_BASE, servePagefindFrom, writePagefindIndex } from './pagefind-site.ts';
 
 export interface Group {
   page: string;
@@ -72,25 +72,11 @@ export function groupFlat(ids: string[]): Group[] {
 
 /** Pagefind 1.5.2 on the built case and note pages; runs all queries, then cleans up. */
 export async function pagefindRuns(site: string, graph: Graph, queries: string[]): Promise<Map<string, Group[]>> {
-  const pagefind = await import('pagefind');
-  const outDir = mkdtempSync(join(tmpdir(), 'kb-eval-pagefind-'));
-  const realFetch = globalThis.fetch;
+  const outDir = await writePagefindIndex(site, 'kb-eval-pagefind-');
+  const restore = servePagefindFrom(outDir);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'nl' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site, glob: '{cases,notities}/*/index.html' });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    await index.writeFiles({ outputPath: outDir });
-    await pagefind.close();
-    // pagefind.js fetches its index chunks: serve them from disk
-    const BASE = 'http://pagefind.invalid/';
-    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (url.startsWith(BASE)) return new Response(readFileSync(join(outDir, url.slice(BASE.length).split('?')[0])));
-      return realFetch(input, init);
-    }) as typeof fetch;
     const pf = await import(pathToFileURL(join(outDir, 'pagefind.js')).href);
-    await pf.options({ basePath: BASE, baseUrl: '/' });
+    await pf.options({ basePath: PAGEFIND_BASE, baseUrl: '/' });
     await pf.init();
 
     const pageOf = new Map([...graph.cases, ...graph.notes].map((p) => [p.url, { id: p.id, findings: new Set(p.findingIds.map((f) => f.split('#')[1])) }]));
@@ -117,7 +103,7 @@ export async function pagefindRuns(site: string, graph: Graph, queries: string[]
     }
     return out;
   } finally {
-    globalThis.fetch = realFetch;
+    restore();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
