@@ -45,7 +45,7 @@ const MISTAKES: [string, Record<string, string>, string[]][] = [
   ['an unknown theme after a known one', withBody(`${K}- De bus. {id: bus; thema: vervoer-en-afstand, lobb}\n`), ['21:48 [unknown-theme] onbekend thema "lobb" — bedoel je "lob"?']],
   ['titel on a knelpunt', withBody(`${K}- De bus. {id: bus; titel: Bus; thema: vervoer-en-afstand}\n`), ['21:21 [thread-title] "titel" bij een knelpunt: alleen een rode draad krijgt een eigen titel']],
   ['a rode-draad titel over 80 characters', note(`- Draad. {id: d; titel: ${'Een titel die veel te lang is omdat hij de hele bevinding nog eens herhaalt en nog meer'}; thema: lob}`), ['11:18 [thread-title] de titel heeft 87 tekens; hoogstens 80']],
-  ['a document soort outside the list', documents('digizine'), ['5:10 [field-value] "digizine" is geen toegestane waarde voor "[0].soort" — bedoel je "magazine"?']],
+  ['a document soort outside the list', documents('digizine'), ['5:10 [field-value] "digizine" is geen toegestane waarde voor "soort" van "doc-a" — bedoel je "magazine"?']],
 ];
 
 describe('what an author gets wrong, and the message check gives', () => {

@@ -13,6 +13,16 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
+/**
+ * A field as an author finds it: in a data file that is a list (documents.yml, places.yml), the
+ * item is named by its id ("soort" van "oorsprong-leerlabs") instead of its index ("[0].soort").
+ */
+function fieldLabel(data: unknown, path: readonly PropertyKey[]): string {
+  const id = typeof path[0] === 'number' ? valueAt(data, [path[0], 'id']) : undefined;
+  if (typeof id !== 'string' || id === '' || path.length < 2) return fieldName(path) || 'frontmatter';
+  return `${fieldName(path.slice(1))}" van "${id}`;
+}
+
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const k of path) v = v == null ? undefined : (v as Record<PropertyKey, unknown>)[k];
@@ -27,7 +37,7 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
   for (const issue of error.issues) {
     const path = issue.path as PropertyKey[];
     const at = pointAt(path as (string | number)[]);
-    const name = fieldName(path) || 'frontmatter';
+    const name = fieldLabel(data, path);
     const value = valueAt(data, path);
     // template text is reported once, as such (parse/placeholders.ts), not as a wrong value too
     if (isPlaceholder(value)) continue;
@@ -37,7 +47,7 @@ export function zodProblems(file: string, data: unknown, error: z.ZodError, poin
       const where = typeof path[0] === 'number' ? 'aan dit item' : 'aan de frontmatter (zie templates/case.md)';
       out.push(problem('field-required', file, at, `verplicht veld "${name}" ontbreekt`, `Voeg "${key}: …" toe ${where}${values ? `; toegestaan: ${values.join(', ')}` : ''}.`));
     } else if (issue.code === 'invalid_type') {
-      out.push(problem('field-type', file, at, `veld "${name}" moet ${TYPE_NL[issue.expected] ?? issue.expected} zijn`, issue.expected === 'array' ? `Schrijf een lijst: ${name}: [a, b].` : undefined));
+      out.push(problem('field-type', file, at, `veld "${name}" moet ${TYPE_NL[issue.expected] ?? issue.expected} zijn`, issue.expected === 'array' ? `Schrijf een lijst: ${String(path.at(-1))}: [a, b].` : undefined));
     } else if (issue.code === 'invalid_value') {
       const values = (issue.values as unknown[]).map(String);
       out.push(problem('field-value', file, at, `"${String(value)}" is geen toegestane waarde voor "${name}" ${didYouMean(String(value), values, allowed(path)?.aliases)}`.trim(), `Toegestaan: ${values.join(', ')}.`));

@@ -71,7 +71,7 @@ describe('validation of bad inputs', () => {
     expect(ps).toEqual([expect.objectContaining({ ruleId: 'inferred-field', severity: 'error', line: 19, column: 11, message: '"perode" in "afgeleid" is geen veld dat afgeleid kan zijn — bedoel je "periode"?', fix: expect.stringContaining('plaatsen, provincie') })]);
     const documents = '- id: doc-a\n  titel: A\n  uitgever: U\n  jaar: 2023\n  soort: magazine\n  afgeleid:\n    jaar: Geen datum in het document.\n    noot: Oude vorm.\n- id: doc-b\n  titel: B\n  uitgever: U\n  jaar: 2021\n  soort: notitie\n';
     const ds = only(await problemsFor({ 'documents.yml': documents }), 'documents.yml');
-    expect(ds).toEqual([expect.objectContaining({ ruleId: 'inferred-field', line: 8, column: 11, message: '"noot" in "[0].afgeleid" is geen veld dat afgeleid kan zijn — bedoel je "soort"?', fix: 'Velden die afgeleid kunnen zijn: titel, uitgever, jaar, soort, auteurs.' })]);
+    expect(ds).toEqual([expect.objectContaining({ ruleId: 'inferred-field', line: 8, column: 11, message: '"noot" in "afgeleid" van "doc-a" is geen veld dat afgeleid kan zijn — bedoel je "soort"?', fix: 'Velden die afgeleid kunnen zijn: titel, uitgever, jaar, soort, auteurs.' })]);
     const empty = only(await problemsFor({ 'cases/leeg.md': caseFile({ frontmatter: { afgeleid: '\n  periode: ""' } }) }), 'cases/leeg.md');
     expect(empty).toEqual([expect.objectContaining({ ruleId: 'field-required', line: 18, message: '"afgeleid.periode" is leeg' })]);
   });
