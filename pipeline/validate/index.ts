@@ -1,5 +1,6 @@
 // Stage 3 — validate: schemas, codebook, references and unique ids. Every problem is collected
 // with its position; only what passes reaches the later stages.
+import { isPlaceholder } from '../parse/placeholders.ts';
 import type { ZodObject } from 'zod';
 import type { ParsedData, ParsedEntry, RawFinding } from '../parse/index.ts';
 import { problem, type Problem } from '../problems.ts';
@@ -215,7 +216,8 @@ export function validate(input: ValidateInput): { model: ValidModel; problems: P
   // Themes are meant to recur: warn about codebook themes used by fewer than two findings.
   if (codebook && input.codebook) {
     const uses = new Map<string, number>();
-    for (const f of [...allFindings.values(), ...setAsideFindings.values()]) for (const t of f.themes) uses.set(t, (uses.get(t) ?? 0) + 1);
+    // the template's example findings (VOORBEELD) are an error of their own and use no theme
+    for (const f of [...allFindings.values(), ...setAsideFindings.values()]) if (!isPlaceholder(f.text)) for (const t of f.themes) uses.set(t, (uses.get(t) ?? 0) + 1);
     codebook.themas.forEach((t, i) => {
       const n = uses.get(t.id) ?? 0;
       if (n < 2 && entries.length > 0) problems.push(problem('theme-unused', input.codebook!.path, input.codebook!.pointAt(['themas', i, 'id']), `thema "${t.id}" wordt door ${n} ${n === 1 ? 'bevinding' : 'bevindingen'} gebruikt`));

@@ -28,6 +28,13 @@ describe('validation of bad inputs', () => {
     ]);
   });
 
+  it("does not count the template's example findings as uses of a theme", async () => {
+    const body = '## Knelpunten\n\n- Roosters passen niet op elkaar. {id: rooster; thema: curriculum}\n- VOORBEELD: leerlingen missen lessen. {id: voorbeeld; thema: curriculum}\n\n## Succesfactoren\n\n- Een succesfactor over stages. {id: stage; thema: beroepspraktijk}\n';
+    const ps = await problemsFor({ 'cases/nieuw.md': caseFile({ body }) });
+    expect(only(ps, 'cases/nieuw.md').map((p) => p.ruleId)).toEqual(['placeholder']);
+    expect(only(ps, 'codebook.yml').filter((p) => p.message.includes('"curriculum"')).map((p) => p.message)).toEqual(['thema "curriculum" wordt door 1 bevinding gebruikt']);
+  });
+
   it('suggests the near-miss theme for an unknown theme, at the line of the finding', async () => {
     const body = '## Knelpunten\n\n- Eerste. {id: a; thema: vervoer-en-afstand}\n- Tweede. {id: b; thema: roster-en-logistiek}\n\n## Succesfactoren\n\n- Derde. {id: c; thema: lob}\n';
     const ps = only(await problemsFor({ 'cases/theme.md': caseFile({ body }) }), 'cases/theme.md');
