@@ -1,8 +1,10 @@
-// Search evaluation: three query sets, scored for three engines in one run (scripts/eval-engines.ts),
+// Search evaluation: four query sets, scored for three engines in one run (scripts/eval-engines.ts),
 // reported apart — the tuned set (test/search-queries.json: the weights were tuned on it), the first
 // held-out set (test/search-queries-heldout.json: written before the first tuning round, its misses
-// seen in the second) and the sealed set (test/search-queries-heldout-2.json: written before the
-// second round, its results not looked at while tuning).
+// seen in the second), the second held-out set (test/search-queries-heldout-2.json: written before
+// the second round, its results seen after it) and the sealed set (test/search-queries-heldout-3.json:
+// written before the third round by someone who had not read the search code, its results not looked
+// at while tuning).
 // Prints per set a table per kind and the tuned set's misses (every set's, all engines', with
 // --verbose), and writes test-output/eval-search.json.
 //
@@ -107,11 +109,12 @@ async function main() {
   const graph = result.graph;
 
   const sets = [
-    { name: 'afgestemd', file: 'test/search-queries.json' },
-    { name: 'held-out 1 (gezien)', file: 'test/search-queries-heldout.json' },
-    { name: 'held-out 2 (verzegeld)', file: 'test/search-queries-heldout-2.json' },
+    { name: 'afgestemd', tag: 'A', file: 'test/search-queries.json', sealed: false },
+    { name: 'held-out 1 (gezien)', tag: 'H1', file: 'test/search-queries-heldout.json', sealed: false },
+    { name: 'held-out 2 (gezien)', tag: 'H2', file: 'test/search-queries-heldout-2.json', sealed: false },
+    { name: 'held-out 3 (verzegeld)', tag: 'H3', file: 'test/search-queries-heldout-3.json', sealed: true },
   ]
-    .filter((s) => !(args.dev && s.file.endsWith('-2.json')))
+    .filter((s) => !(args.dev && s.sealed))
     .map((s) => ({ ...s, queries: resolveQueries(readQueries(join(root, s.file)), graph) }));
 
   const ours = await oursEngine(site);
@@ -139,7 +142,7 @@ async function main() {
       set.queries.forEach((q, i) => {
         const s = scores[e][i];
         if (s.r5 < 1 || s.mrr < 1 || s.pages < 1 || (s.findings ?? 1) < 1)
-          misses.push(`  [${set.name === 'afgestemd' ? 'A' : set.file.endsWith('-2.json') ? 'H2' : 'H1'}] ${e} "${q.q}" R@5 ${f3(s.r5)} MRR ${f3(s.mrr)} pag. ${f3(s.pages)} bev. ${f3(s.findings ?? NaN)} — top: ${results[e][i].slice(0, 5).map((g) => `${g.page}[${g.findings.map((f) => f.split('#')[1]).join(',')}]`).join(' ')}`);
+          misses.push(`  [${set.tag}] ${e} "${q.q}" R@5 ${f3(s.r5)} MRR ${f3(s.mrr)} pag. ${f3(s.pages)} bev. ${f3(s.findings ?? NaN)} — top: ${results[e][i].slice(0, 5).map((g) => `${g.page}[${g.findings.map((f) => f.split('#')[1]).join(',')}]`).join(' ')}`);
       });
     }
   }
