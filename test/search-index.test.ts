@@ -11,7 +11,8 @@ import { searchUnits, TEXT_FIELDS } from '../pipeline/index/units.ts';
 import type { Graph } from '../pipeline/link/index.ts';
 import { eachToken } from '../search/core/analysis.ts';
 import { Bloom } from '../search/core/bloom.ts';
-import { decodeFacets, encodeFacets } from '../search/core/facet-table.ts';
+import { ASSOCIATION, countThemes } from '../search/core/association.ts';
+import { decodePages, decodeThemes, encodePages, encodeThemes } from '../search/core/facet-table.ts';
 import { decodeShard, encodeShard, LIST } from '../search/core/format.ts';
 import type { SearchMeta } from '../search/core/types.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
@@ -71,20 +72,27 @@ describe('postings', () => {
 describe('index files', () => {
   it('round-trip: shards, facet table and word filter', () => {
     const entries = [
-      { key: 'docent', df: 12, modLen: 0, lists: [{ kind: LIST.text, units: [0, 5, 700], scores: [1.25, 0.5, 12.07] }] },
-      { key: 'docentstag', df: 1, modLen: 6, lists: [{ kind: LIST.text, units: [3], scores: [2] }, { kind: LIST.head, units: [], scores: [] }] },
-      { key: '~t:lob', df: 0, modLen: 0, lists: [{ kind: LIST.tag, units: [1, 2], scores: [3.33, 3.33] }] },
+      { key: 'docent', df: 12, modLen: 0, lists: [{ kind: LIST.text, units: [0, 5, 700], scores: [1.25, 0.5, 12.07] }], themes: { findings: 3, pairs: [0, 2, 7, 1, 38, 3] } },
+      { key: 'docentstag', df: 1, modLen: 6, lists: [{ kind: LIST.text, units: [3], scores: [2] }, { kind: LIST.head, units: [], scores: [] }], themes: null },
+      { key: '~t:lob', df: 0, modLen: 0, lists: [{ kind: LIST.tag, units: [1, 2], scores: [3.33, 3.33] }], themes: null },
     ];
     const back = decodeShard(encodeShard(entries));
     expect(back.map((e) => ({ ...e, lists: e.lists.map((l) => ({ kind: l.kind, units: Array.from(l.units), scores: Array.from(l.scores).map((x) => Math.round(x * 100) / 100) })) }))).toEqual(entries);
 
-    const table = { findings: [2, 0], kind: [0, 1], province: [3, -1], route: [1, -1], levels: [[0, 2], []], sectors: [[4], []], themes: [[1, 2], [1], [2], [0]], type: [0, 2, 3, 1] };
-    const cols = decodeFacets(encodeFacets(table));
-    expect([...cols.pageStart]).toEqual([0, 3]);
-    expect([...cols.pageOf]).toEqual([0, 0, 0, 1]);
-    expect([...cols.type]).toEqual([0, 2, 3, 1]);
-    expect([...cols.province]).toEqual([3, -1]);
-    expect([...cols.themes.subarray(cols.themesOff[1], cols.themesOff[2])]).toEqual([1]);
+    // two pages: a case with two findings, a note without; a page using 40 themes (bit sets past 32 bits)
+    const table = { findings: [2, 0, 1], kind: [0, 1, 0], province: [3, -1, 0], route: [1, -1, 0], levels: [[0, 2], [], [1]], sectors: [[4], [], []], themes: [[1, 2], [1], [], [0], Array.from({ length: 40 }, (_, i) => i), [39, 5]], type: [0, 2, 3, 1, 0, 4] };
+    const cols = decodePages(encodePages(table));
+    expect([...cols.pageStart]).toEqual([0, 3, 4]);
+    expect([...cols.pageOf]).toEqual([0, 0, 0, 1, 2, 2]);
+    expect([...cols.type]).toEqual([0, 2, 3, 1, 0, 4]);
+    expect([...cols.province]).toEqual([3, -1, 0]);
+    expect([...cols.route]).toEqual([1, -1, 0]);
+    expect([...cols.levels.subarray(cols.levelsOff[0], cols.levelsOff[1])]).toEqual([0, 2]);
+    expect([...cols.sectors.subarray(cols.sectorsOff[0], cols.sectorsOff[1])]).toEqual([4]);
+    const themes = decodeThemes(encodeThemes(table), cols);
+    const themesOf = (u: number) => [...themes.themes.subarray(themes.themesOff[u], themes.themesOff[u + 1])];
+    expect(table.themes.map((_, u) => themesOf(u))).toEqual(table.themes.map((t) => [...t].sort((a, b) => a - b)));
+    expect(() => decodeThemes(encodeThemes(table), decodePages(encodePages({ ...table, findings: [2, 0], type: table.type.slice(0, 4) })))).toThrow(/does not match/);
 
     const words = Array.from({ length: 500 }, (_, i) => `woord${i}`);
     const bloom = Bloom.decode(Bloom.create(words, words.length).encode());
@@ -114,5 +122,34 @@ describe('index files', () => {
     });
     expect(meta.counts.pages).toBe(graph.cases.length + graph.notes.length);
     expect(meta.counts.findings).toBe(graph.findings.length);
+  });
+
+  it('carry per term how many of its findings carry each theme, as the theme column counts them', () => {
+    const { files, meta } = buildSearchIndex(graph);
+    const bytes = (path: string) => new Uint8Array(gunzipSync(files.find((f) => f.path === path)!.bytes));
+    const pages = decodePages(bytes('search/pages.bin'));
+    const column = decodeThemes(bytes('search/themes.bin'), pages);
+    expect(meta.themesBytes).toBe(files.find((f) => f.path === 'search/themes.bin')!.bytes.length);
+    const isPage = (u: number) => pages.pageStart[pages.pageOf[u]] === u;
+    const themesOf = (u: number) => [...column.themes.subarray(column.themesOff[u], column.themesOff[u + 1])];
+    const T = meta.vocab.themes.length;
+    expect(meta.themeFindings).toEqual([...countThemes(Array.from(pages.type.keys()), isPage, themesOf, T).counts]);
+    let stored = 0;
+    meta.shards.forEach((_, i) => {
+      for (const e of decodeShard(bytes(`search/t/${i}.bin`))) {
+        const text = e.lists.find((l) => l.kind === LIST.text);
+        if (!text) {
+          expect(e.themes, e.key).toBeNull();
+          continue;
+        }
+        const want = countThemes(Array.from(text.units), isPage, themesOf, T);
+        if (want.findings < ASSOCIATION.minFindings) expect(e.themes, e.key).toBeNull();
+        else {
+          stored++;
+          expect(e.themes, e.key).toEqual({ findings: want.findings, pairs: [...want.counts].flatMap((x, t) => (x ? [t, x] : [])) });
+        }
+      }
+    });
+    expect(stored).toBeGreaterThan(500);
   });
 });

@@ -2,37 +2,29 @@
 // (search/core/association.ts) and the themes a query is about (search/core/theme-match.ts), on
 // small hand-made data so each rule is visible. The engine on the real corpus: test/search.test.ts.
 import { describe, expect, it } from 'vitest';
-import { ASSOCIATION, findingThemeCounts, themeAssociation, type ThemeColumns, type WordThemes } from '../search/core/association.ts';
+import { addCounts, ASSOCIATION, countThemes, themeAssociation, type ThemeCounts, type WordThemes } from '../search/core/association.ts';
 import type { QueryWord } from '../search/core/query.ts';
 import { GENERIC_WORDS, MATCHING, themeMatches } from '../search/core/theme-match.ts';
 import type { ThemeInfo } from '../search/core/types.ts';
 
-/** A facet table: unit 0 is a page (tagged with everything), then findings with these themes. */
-function table(findingThemes: number[][]): ThemeColumns {
-  const all = [[0, 1, 2, 3], ...findingThemes];
-  const themes: number[] = [];
-  const themesOff = [0];
-  for (const ts of all) {
-    themes.push(...ts);
-    themesOff.push(themes.length);
-  }
-  return { units: all.length, isPage: (u) => u === 0, cols: { themes, themesOff } };
-}
-
 describe('association of words with themes', () => {
-  // 40 findings: theme 0 on 4 of them (10 %), theme 1 on 20 (50 %), theme 2 on 8, theme 3 on none
-  const themesOf = Array.from({ length: 40 }, (_, i) => [...(i < 4 ? [0] : []), ...(i % 2 ? [1] : []), ...(i >= 30 && i < 38 ? [2] : [])]);
-  const t = table(themesOf);
-  const units = (...findings: number[]) => [Int32Array.from(findings.map((f) => f + 1))];
+  // unit 0 is a page (tagged with everything), then 40 findings: theme 0 on 4 of them (10 %),
+  // theme 1 on 20 (50 %), theme 2 on 8, theme 3 on none
+  const themesOf = [[0, 1, 2, 3], ...Array.from({ length: 40 }, (_, i) => [...(i < 4 ? [0] : []), ...(i % 2 ? [1] : []), ...(i >= 30 && i < 38 ? [2] : [])])];
+  const isPage = (u: number) => u === 0;
+  const count = (units: number[]) => countThemes(units, isPage, (u) => themesOf[u], 4);
+  const base = count(themesOf.map((_, u) => u));
+  // what the build stores for a word held by these findings (units f + 1)
+  const word = (...findings: number[]): ThemeCounts => count(findings.map((f) => f + 1));
 
   it('counts findings per theme, leaving cases and notes out', () => {
-    const base = findingThemeCounts(t, 4);
     expect(base.findings).toBe(40);
     expect([...base.counts]).toEqual([4, 20, 8, 0]);
+    expect(count([0, 1, 2]).findings).toBe(2);
   });
 
   it('ties a word to the theme most of its findings carry, far more often than findings in general', () => {
-    const a = themeAssociation(units(0, 1, 2, 3, 30), t, 4)!;
+    const a = themeAssociation(word(0, 1, 2, 3, 30), base)!;
     expect(a.strength[0]).toBeGreaterThan(0.6);
     expect(a.lift[0]).toBeCloseTo(4 / 5 / 0.1);
     // theme 1 is on half of all findings: its share among the word's findings tells nothing
@@ -41,19 +33,19 @@ describe('association of words with themes', () => {
   });
 
   it('ties a word spread like the corpus to no theme', () => {
-    const a = themeAssociation(units(...Array.from({ length: 40 }, (_, i) => i)), t, 4)!;
+    const a = themeAssociation(word(...Array.from({ length: 40 }, (_, i) => i)), base)!;
     expect(Math.max(...a.strength)).toBeLessThan(0.01);
   });
 
   it('needs consistent evidence: one finding beside a rare theme ties weakly, and too few findings tell nothing', () => {
-    const once = themeAssociation(units(0, 10, 12), t, 4)!; // one of three findings carries theme 0
+    const once = themeAssociation(word(0, 10, 12), base)!; // one of three findings carries theme 0
     expect(once.strength[0]).toBeLessThan(0.3);
-    expect(themeAssociation(units(0, 1), t, 4)).toBeNull(); // fewer than minFindings
+    expect(themeAssociation(word(0, 1), base)).toBeNull(); // fewer than minFindings
     expect(ASSOCIATION.minFindings).toBe(3);
   });
 
-  it('counts a finding once when it holds the word in several forms, and ignores the page', () => {
-    const a = themeAssociation([Int32Array.from([0, 1, 2]), Int32Array.from([1, 2, 3, 4])], t, 4)!;
+  it('adds up the counts of a word’s forms (its stem and a linker variant)', () => {
+    const a = themeAssociation(addCounts([word(0, 1), word(2, 3)], 4), base)!;
     expect(a.lift[0]).toBeCloseTo(1 / 0.1); // findings 0-3: all four carry theme 0
   });
 });

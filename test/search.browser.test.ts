@@ -33,8 +33,14 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(path: string, opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+async function open(path: string, opts: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number }; largeThemes?: boolean } = {}): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, bypassCSP: opts.bypassCSP ?? false, viewport: opts.viewport ?? { width: 1280, height: 900 } });
+  // an index whose theme column is as large as at 10 000 cases: meta.json says so
+  if (opts.largeThemes)
+    await context.route('**/search/meta.json', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), themesBytes: 250_000 } });
+    });
   const page = await context.newPage();
   const errors = watchErrors(page);
   const requests: string[] = [];
@@ -77,7 +83,7 @@ describe('zoeken in de browser', () => {
     await page.focus('#q');
     const r = await typeQuery(page, 'Weert');
     expect(workers).toEqual(['/assets/js/search-worker.js']);
-    expect(requests).toEqual(expect.arrayContaining(['/assets/js/search-worker.js', '/search/meta.json', '/search/facets.bin']));
+    expect(requests).toEqual(expect.arrayContaining(['/assets/js/search-worker.js', '/search/meta.json', '/search/pages.bin', '/search/themes.bin']));
     // lunr and the index are in the worker: the page itself loaded one small script
     expect(requests.filter((p) => p.endsWith('.js'))).toEqual(['/assets/js/search.js', '/assets/js/search-worker.js']);
     expect(r.groups[0].title).toBe('/cases/weert/');
@@ -170,6 +176,32 @@ describe('zoeken in de browser', () => {
     expect(await shared.page.inputValue('#q')).toBe('stage');
     expect(await shared.page.isChecked('#facets input[name="type"][value="succesfactor"]')).toBe(true);
     expect([...errors, ...shared.errors]).toEqual([]);
+  });
+
+  it('on a large index counts the theme facet when asked: the theme column is fetched then, once', async () => {
+    const engine = await openSiteEngine(site);
+    const want = (await engine.search({ q: 'stage', filters: {} })).facets.thema;
+    const { page, requests, errors } = await open('/zoeken/?q=stage', { largeThemes: true });
+    const r = await results(page, 'stage');
+    expect(r.count).toBeGreaterThan(0);
+    expect(requests).toContain('/search/pages.bin');
+    expect(requests).not.toContain('/search/themes.bin');
+    expect(await facetCounts(page, 'thema')).toEqual({});
+    expect((await facetCounts(page, 'type')).knelpunt).toBeGreaterThan(0);
+    const button = page.locator('#facet-thema button');
+    expect(await button.textContent()).toBe('Tel per thema');
+    await button.click();
+    await page.waitForSelector('#facet-thema input');
+    expect(await facetCounts(page, 'thema')).toEqual(Object.fromEntries(want.map(([v, , n]) => [v, n])));
+    expect(await page.evaluate(() => document.activeElement?.closest('#facet-thema') !== null)).toBe(true);
+    expect((await results(page, 'stage')).groups).toEqual(r.groups);
+    // later queries count it too, without fetching it again; a theme filter works
+    await typeQuery(page, 'LOB');
+    await page.waitForSelector('#facet-thema input');
+    await page.check('#facets input[name="thema"][value="lob"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('thema') === 'lob');
+    expect(requests.filter((p) => p === '/search/themes.bin')).toHaveLength(1);
+    expect(errors).toEqual([]);
   });
 
   it('handles hostile links with a visible note: unknown facet values, a 10 000-character query', async () => {

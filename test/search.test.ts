@@ -13,7 +13,7 @@ import { LIMITS } from '../search/core/query.ts';
 import { neededKeys } from '../search/core/rank.ts';
 import { readQueries, resolveQueries } from '../scripts/search-queries.ts';
 import { caseFile, corpusWith, PROJECT_ROOT } from './helpers/corpus.ts';
-import { engineFor, flat, graphOf } from './helpers/search.ts';
+import { engineFor, flat, graphOf, indexFilesOf } from './helpers/search.ts';
 
 const find = (e: SearchEngine, q: string, filters = {}, limit = 10) => e.search({ q, filters }, limit);
 const pages = async (e: SearchEngine, q: string) => (await find(e, q)).groups.map((g) => g.id);
@@ -134,8 +134,58 @@ describe('on the real corpus', () => {
     expect(first.filter((p) => p.startsWith('t/')).length).toBeLessThan(e.meta.shards.length);
     const r = await find(e, 'Weert');
     expect(first.filter((p) => p.startsWith('d/')).length).toBe(r.groups.length); // a fragment per group shown
-    expect(first).toContain('facets.bin');
+    // the facet table; the theme column too, as it is small here
+    expect(first.filter((p) => !/^[td]\//.test(p)).sort()).toEqual(['pages.bin', 'themes.bin']);
+    expect(e.meta.themesBytes).toBeLessThanOrEqual(e.eagerThemesBytes);
     expect(e.requests).toEqual(first);
+    // ten more queries: each file at most once
+    for (const q of ['stage', 'docenten', 'lob', 'rooster', 'Limburg', 'samenwerking bestuur', 'examen', 'leerlingen begeleiding', 'weert', 'ouders betrekken']) await find(e, q);
+    expect(new Set(e.requests).size).toBe(e.requests.length);
+    expect(e.requests.filter((p) => p.startsWith('t/')).length).toBeLessThan(e.meta.shards.length);
+  });
+
+  it('leaves a large theme column for when it is needed: the theme facet asked for, or a theme filter', async () => {
+    const files = indexFilesOf(graph);
+    const bytes = (e: SearchEngine) => e.requests.reduce((n, p) => n + files.get(p)!.length, 0);
+    const large = async () => {
+      const e = await engineFor(graph, files);
+      e.eagerThemesBytes = 0; // as at 10 000 cases, where themes.bin is about 250 KB
+      return e;
+    };
+    const e = await large();
+    const full = await find(engine, 'roosterproblemen');
+    const r = await find(e, 'roosterproblemen');
+    expect(e.requests).not.toContain('themes.bin');
+    const a = e.analyse('roosterproblemen');
+    const shards = new Set(e.requests.filter((p) => p.startsWith('t/')));
+    expect(e.requests.filter((p) => !/^[td]\//.test(p))).toEqual(['pages.bin', 'dict.bin']); // an unknown compound: the word filter
+    expect(e.requests.filter((p) => p.startsWith('d/')).length).toBe(r.groups.length);
+    expect(shards.size).toBeGreaterThanOrEqual(new Set(neededKeys(a).keys.map((k) => e.shardOf(k))).size);
+    // the same files as a small index fetches, but for the theme column
+    const eager = await engineFor(graph, files);
+    await find(eager, 'roosterproblemen');
+    expect(eager.requests.filter((p) => p !== 'themes.bin')).toEqual(e.requests);
+    expect(bytes(e)).toBe(bytes(eager) - files.get('themes.bin')!.length);
+    // the same answer, the theme facet pending
+    expect(r.groups).toEqual(full.groups);
+    expect(r.cards).toEqual(full.cards);
+    expect(r.pending).toEqual(['thema']);
+    expect(full.pending).toEqual([]);
+    expect(r.facets.thema).toEqual([]);
+    expect({ ...r.facets, thema: full.facets.thema }).toEqual(full.facets);
+    // asked for: fetched once, counted as with the small index
+    const before = bytes(e);
+    const t = await e.search({ q: 'roosterproblemen', filters: {} }, 10, { themes: true });
+    expect(e.requests.filter((p) => p === 'themes.bin')).toHaveLength(1);
+    expect(bytes(e) - before).toBe(files.get('themes.bin')!.length);
+    expect(t.facets).toEqual(full.facets);
+    expect((await find(e, 'stage')).pending).toEqual([]);
+    // a theme filter needs the column: fetched with the query
+    const f = await large();
+    const filtered = await find(f, 'stage', { thema: ['bpv'] });
+    expect(f.requests).toContain('themes.bin');
+    expect(filtered.totalUnits).toBe((await find(engine, 'stage', { thema: ['bpv'] })).totalUnits);
+    expect(filtered.totalUnits).toBeGreaterThan(0);
   });
 
   it('has evaluation query sets whose rules still select on this content', () => {

@@ -1,10 +1,12 @@
 // The index as files (layout in search/core/format.ts): entries sorted by key and cut into term
-// shards of about SHARD_BYTES, each gzipped; meta.json with the shard directory. Pure: the same
-// graph gives the same bytes (gzip without timestamps, sorted keys, content hash from the bytes).
+// shards of about SHARD_BYTES, each gzipped; the facet table as pages.bin and themes.bin;
+// meta.json with the shard directory. Pure: the same graph gives the same bytes (gzip without
+// timestamps, sorted keys, content hash from the bytes).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Bloom } from '../../search/core/bloom.ts';
-import { encodeFacets } from '../../search/core/facet-table.ts';
+import { ASSOCIATION, countThemes } from '../../search/core/association.ts';
+import { encodePages, encodeThemes } from '../../search/core/facet-table.ts';
 import { encodeFragment, encodeShard, FORMAT_VERSION, LIST } from '../../search/core/format.ts';
 import type { PostingList, SearchMeta, ShardEntry } from '../../search/core/types.ts';
 import type { Postings, TextIndex } from './postings.ts';
@@ -29,14 +31,25 @@ export interface Concepts {
 
 const list = (kind: number, p: Postings): PostingList => ({ kind, units: p.units, scores: p.scores });
 /** Rough encoded size of an entry, for cutting shards. */
-const sizeOf = (e: ShardEntry) => e.key.length + 4 + e.lists.reduce((n, l) => n + 2 + l.units.length * 3, 0);
+const sizeOf = (e: ShardEntry) => e.key.length + 4 + e.lists.reduce((n, l) => n + 2 + l.units.length * 3, 0) + (e.themes?.pairs.length ?? 0);
 
 export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][]): { meta: SearchMeta; files: SearchFile[] } {
   const entries: ShardEntry[] = [];
+  const themeCount = vocab.themes.length;
+  const isPage = (u: number) => units.units[u].kind !== 'f';
+  const themesOf = (u: number) => units.facets.themes[u];
+  // per text term, for the association of words with themes (search/core/association.ts)
+  const themeCounts = (us: Int32Array): ShardEntry['themes'] => {
+    const c = countThemes(us, isPage, themesOf, themeCount);
+    if (c.findings < ASSOCIATION.minFindings) return null;
+    const pairs: number[] = [];
+    c.counts.forEach((x, th) => x && pairs.push(th, x));
+    return { findings: c.findings, pairs };
+  };
   for (const t of text.terms) {
     const lists = [list(LIST.text, t)];
     if (t.head) lists.push(list(LIST.head, t.head));
-    entries.push({ key: t.term, df: t.df, modLen: t.modLen, lists });
+    entries.push({ key: t.term, df: t.df, modLen: t.modLen, lists, themes: themeCounts(t.units) });
   }
   for (const [key, c] of concepts.entries) {
     const lists = [list(LIST.tag, c.tag)];
@@ -62,7 +75,9 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
 
   const gz = (b: Uint8Array) => new Uint8Array(gzipSync(b));
   const files: SearchFile[] = shards.map((s, i) => ({ path: `search/t/${i}.bin`, bytes: gz(encodeShard(s)) }));
-  files.push({ path: 'search/facets.bin', bytes: gz(encodeFacets(units.facets)) });
+  files.push({ path: 'search/pages.bin', bytes: gz(encodePages(units.facets)) });
+  const themes = gz(encodeThemes(units.facets));
+  files.push({ path: 'search/themes.bin', bytes: themes });
   const dictWords = [...text.terms].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
   files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode()) });
   // fragments are plain JSON, compressed by the host like every text file: 10 000 small gzip calls cost seconds
@@ -74,6 +89,8 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
     v: FORMAT_VERSION,
     build: '',
     counts: { units: units.units.length, pages: units.fragments.length, findings: units.units.length - units.fragments.length },
+    themeFindings: [...countThemes(units.units.map((_, u) => u), isPage, themesOf, themeCount).counts],
+    themesBytes: themes.length,
     shards: shards.map((s) => s[0].key),
     vocab: { themes: vocab.themes, provinces: vocab.provinces, sectors: vocab.sectors, routes, levels: units.levels, types: TYPES },
   };

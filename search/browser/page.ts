@@ -5,7 +5,7 @@
 // Space for the results is reserved in CSS, so they appear without moving the page.
 import { parseState, stateToQuery } from '../core/facets.ts';
 import { capQuery, LIMITS } from '../core/query.ts';
-import type { SearchResult, SearchState } from '../core/types.ts';
+import type { FacetKey, SearchResult, SearchState } from '../core/types.ts';
 import { el, readFacets, renderCard, renderFacets, renderGroup } from './render.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -32,6 +32,9 @@ let current: SearchState = { q: '', filters: {} };
 let urlNotes: string[] = [];
 let limit = PAGE;
 let focusAfter: number | null = null;
+/** the theme facet's counts were asked for (a large index loads its theme column only then) */
+let withThemes = false;
+let focusFacet: FacetKey | null = null;
 let timer = 0;
 
 function start(): Worker | null {
@@ -64,7 +67,7 @@ function run() {
     return;
   }
   if (!resultsEl?.dataset.query && !resultsEl?.childElementCount) status('Zoeken …');
-  w.postMessage({ id: seq, state: current, limit });
+  w.postMessage({ id: seq, state: current, limit, themes: withThemes });
 }
 
 const plural = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
@@ -95,6 +98,10 @@ function render(r: SearchResult | null) {
   if (focusAfter !== null) {
     document.getElementById(`result-${focusAfter}`)?.focus();
     focusAfter = null;
+  }
+  if (focusFacet && r && !r.pending.includes(focusFacet)) {
+    document.querySelector<HTMLInputElement>(`#facet-${focusFacet} input`)?.focus();
+    focusFacet = null;
   }
 }
 
@@ -146,6 +153,15 @@ if (form && input && resultsEl && facetsEl) {
     fromForm(true);
   });
   facetsEl.addEventListener('change', () => fromForm(true));
+  facetsEl.addEventListener('click', (e) => {
+    const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button.facet-load');
+    if (!btn) return;
+    withThemes = true;
+    focusFacet = (btn.dataset.facet as FacetKey | undefined) ?? null;
+    btn.disabled = true;
+    btn.textContent = 'Tellen …';
+    run();
+  });
   clearBtn?.addEventListener('click', () => {
     for (const b of Array.from(facetsEl.querySelectorAll<HTMLInputElement>('input:checked'))) b.checked = false;
     current = { q: current.q, filters: {} };

@@ -74,14 +74,23 @@ export function renderGroup(g: ResultGroup, i: number): HTMLLIElement {
   return li;
 }
 
-/** Facet fieldsets with counts that follow the query; returns whether any were shown. */
+/**
+ * Facet fieldsets with counts that follow the query; returns whether any were shown. A facet whose
+ * column was not loaded (a large corpus: the theme column) gets a button that asks for its counts.
+ */
 export function renderFacets(into: HTMLElement, r: SearchResult): boolean {
   into.replaceChildren();
   for (const f of FACETS) {
+    if (r.pending.includes(f.key)) {
+      const fs = el('fieldset', null, { id: `facet-${f.key}` });
+      fs.append(el('legend', f.label), el('button', `Tel per ${f.label.toLowerCase()}`, { type: 'button', class: 'facet-load', 'data-facet': f.key }));
+      into.append(fs);
+      continue;
+    }
     const chosen = new Set(r.filters[f.key] ?? []);
     const values = (r.facets[f.key] ?? []).filter(([v, , n]) => n > 0 || chosen.has(v));
     if (!values.length) continue;
-    const fs = el('fieldset');
+    const fs = el('fieldset', null, { id: `facet-${f.key}` });
     fs.append(el('legend', f.label));
     values.forEach(([v, label, n], k) => {
       const id = `f-${f.key}-${k}`;

@@ -1,5 +1,5 @@
 // The search worker: lunr with the Dutch stemmer, the engine and the index live here, off the
-// page's main thread. The page posts { id, state, limit }; the worker answers { id, result } or
+// page's main thread. The page posts { id, state, limit, themes }; the worker answers { id, result } or
 // { id, error }. The index is fetched from /search/: meta.json revalidated on every start (so
 // it always matches the files it names), the other files with the build hash as cache key.
 import lunr from 'lunr';
@@ -16,6 +16,8 @@ interface Request {
   id: number;
   state: SearchState;
   limit: number;
+  /** count the theme facet even when its column is large */
+  themes?: boolean;
 }
 
 const scope = self as unknown as { postMessage(message: unknown): void; onmessage: ((e: MessageEvent<Request>) => void) | null; location: Location };
@@ -42,9 +44,9 @@ function open(): Promise<SearchEngine> {
 }
 
 scope.onmessage = async (e) => {
-  const { id, state, limit } = e.data;
+  const { id, state, limit, themes } = e.data;
   try {
-    const result = await (await open()).search(state, limit);
+    const result = await (await open()).search(state, limit, { themes: !!themes });
     scope.postMessage({ id, result });
   } catch (err) {
     scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) });

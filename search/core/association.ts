@@ -4,13 +4,14 @@
 // everyday words reaches a theme without a hand-written synonym, as far as the corpus uses those
 // words about that theme.
 //
-// Computed when a query needs it, from what the engine has loaded anyway: the word's text postings
-// (its shard) and the facet table (each unit's themes). No bytes are shipped for it, and it follows
-// the corpus as it grows.
+// The counts it needs are written at build time into each term's shard entry (per theme, how many
+// of the findings holding the term carry it: `countThemes`), and the findings per theme into
+// meta.json, so a query reads them with the term's postings and nothing per unit is fetched: the
+// themes of every unit (themes.bin) are 250 KB at 10 000 cases. It follows the corpus as it grows.
 
 /** How a word's association with the themes is estimated; `npm run eval:search` measures changes. */
 export const ASSOCIATION = {
-  /** fewer findings than this holding a word: too few to tell */
+  /** fewer findings than this holding a word: too few to tell (the build stores no counts then) */
   minFindings: 3,
   /**
    * pseudo-count of the prior: a word's theme share is (findings with the theme + prior × the
@@ -22,32 +23,37 @@ export const ASSOCIATION = {
 };
 export type Association = typeof ASSOCIATION;
 
-/** What the estimate reads of the facet table: per unit its themes, and which units are pages. */
-export interface ThemeColumns {
-  units: number;
-  isPage(unit: number): boolean;
-  /** theme indices of unit u: themes[themesOff[u] .. themesOff[u + 1]) */
-  cols: { themes: ArrayLike<number>; themesOff: ArrayLike<number> };
+/** Findings and, per theme index, how many of them carry the theme. */
+export interface ThemeCounts {
+  findings: number;
+  counts: Float64Array;
 }
 
-const baseCache = new WeakMap<ThemeColumns, { findings: number; counts: Float64Array }>();
-
-/** Findings in the index and the findings tagged with each theme (cases and notes left out). */
-export function findingThemeCounts(table: ThemeColumns, themes: number): { findings: number; counts: Float64Array } {
-  let base = baseCache.get(table);
-  const { cols } = table;
-  if (!base || base.counts.length !== themes) {
-    const counts = new Float64Array(themes);
-    let findings = 0;
-    for (let u = 0; u < table.units; u++) {
-      if (table.isPage(u)) continue;
-      findings++;
-      for (let j = cols.themesOff[u]; j < cols.themesOff[u + 1]; j++) counts[cols.themes[j]]++;
-    }
-    base = { findings, counts };
-    baseCache.set(table, base);
+/**
+ * Count the findings among `units` (no repeats; cases and notes left out) per theme. `themesOf(u)`
+ * gives unit u's theme indices.
+ */
+export function countThemes(units: ArrayLike<number>, isPage: (u: number) => boolean, themesOf: (u: number) => readonly number[], themes: number): ThemeCounts {
+  const counts = new Float64Array(themes);
+  let findings = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (isPage(u)) continue;
+    findings++;
+    for (const t of themesOf(u)) counts[t]++;
   }
-  return base;
+  return { findings, counts };
+}
+
+/** Sum of several counts (a word's forms: its stem and the linker variants the index holds). */
+export function addCounts(parts: readonly ThemeCounts[], themes: number): ThemeCounts {
+  const counts = new Float64Array(themes);
+  let findings = 0;
+  for (const p of parts) {
+    findings += p.findings;
+    p.counts.forEach((x, t) => (counts[t] += x));
+  }
+  return { findings, counts };
 }
 
 /** How a word goes with each theme (index: theme). */
@@ -62,35 +68,21 @@ export interface WordThemes {
  * How strongly a word goes with each theme. `strength` is linear in the smoothed share of its
  * findings that carry the theme, from the theme's share of all findings (0) to `full` (1): a
  * common word ("leerling") whose findings carry a theme a bit more often than most, or a word seen
- * once beside a rare theme, ties weakly. `units`: the units holding the word (any order, repeats
- * allowed). Null when fewer than `minFindings` findings hold it.
+ * once beside a rare theme, ties weakly. `word`: the findings holding the word per theme; `base`:
+ * all findings per theme. Null when fewer than `minFindings` findings hold it.
  */
-export function themeAssociation(units: readonly ArrayLike<number>[], table: ThemeColumns, themes: number, opts: Association = ASSOCIATION): WordThemes | null {
-  const { cols } = table;
-  // a unit in several of the word's lists (its stem and a linker variant) counts once
-  const seen = units.length > 1 ? new Uint8Array(table.units) : null;
-  const withTheme = new Float64Array(themes);
-  let n = 0;
-  for (const list of units)
-    for (let k = 0; k < list.length; k++) {
-      const u = list[k];
-      if (table.isPage(u)) continue;
-      if (seen) {
-        if (seen[u]) continue;
-        seen[u] = 1;
-      }
-      n++;
-      for (let j = cols.themesOff[u]; j < cols.themesOff[u + 1]; j++) withTheme[cols.themes[j]]++;
-    }
+export function themeAssociation(word: ThemeCounts, base: ThemeCounts, opts: Association = ASSOCIATION): WordThemes | null {
+  const n = word.findings;
   if (n < opts.minFindings) return null;
-  const base = findingThemeCounts(table, themes);
+  const themes = base.counts.length;
   const strength = new Float64Array(themes);
   const lift = new Float64Array(themes);
-  withTheme.forEach((x, t) => {
+  for (let t = 0; t < themes; t++) {
+    const x = word.counts[t] ?? 0;
     const p = base.counts[t] / base.findings;
-    if (!p) return;
+    if (!p) continue;
     lift[t] = x / n / p;
     if (p < opts.full) strength[t] = Math.max(0, Math.min(1, ((x + opts.prior * p) / (n + opts.prior) - p) / (opts.full - p)));
-  });
+  }
   return { strength, lift };
 }

@@ -1,13 +1,15 @@
 // The search engine over the index files: it loads meta.json once, then per query only the term
-// shards its words, prefixes and concepts need (cached), the facet table, and the fragments of the
-// results it shows. The same code runs in the Web Worker (fetch) and in Node (files from disk).
+// shards its words, prefixes and concepts need (cached), the page facet table, and the fragments of
+// the results it shows; the theme column (themes.bin) when it is small, when a query filters on a
+// theme, or when asked (the theme facet's counts). The same code runs in the Web Worker (fetch) and
+// in Node (files from disk).
 import type { Analyzer } from './analysis.ts';
 import { decompound } from './compounds.ts';
-import { ASSOCIATION, themeAssociation, type Association } from './association.ts';
+import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';
 import { Facets } from './facets.ts';
 import { Bloom } from './bloom.ts';
-import { decodeFacets } from './facet-table.ts';
-import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
+import { decodePages, decodeThemes } from './facet-table.ts';
+import { decodeFragment, decodeShard, gunzip } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, type Matching, type QueryAnalysis } from './query.ts';
 import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
@@ -17,6 +19,8 @@ import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, Searc
 /** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
 export type Load = (path: string) => Promise<Uint8Array>;
 
+/** The theme column is fetched with the first query up to this size (gzip); larger, only when needed. */
+export const EAGER_THEMES_BYTES = 64 * 1024;
 /** A theme card needs at least this match strength (1: named by a phrase). */
 const CARD_STRENGTH = 0.5;
 const plural = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
@@ -27,6 +31,7 @@ export class SearchEngine {
   private readonly sorted = new Map<number, ShardEntry[]>();
   private readonly fragments = new Map<number, Promise<Fragment>>();
   private facets: Promise<Facets> | null = null;
+  private themes: Promise<void> | null = null;
   private dict: Promise<Bloom> | null = null;
   private scorer: Scorer | null = null;
   /** paths fetched, in order (tests and the benchmark read it) */
@@ -35,6 +40,7 @@ export class SearchEngine {
   grouping: Grouping = GROUPING;
   matching: Matching = MATCHING;
   association: Association = ASSOCIATION;
+  eagerThemesBytes = EAGER_THEMES_BYTES;
 
   private constructor(
     readonly meta: SearchMeta,
@@ -93,10 +99,21 @@ export class SearchEngine {
 
   facetTable(): Promise<Facets> {
     if (!this.facets) {
-      this.facets = this.file('facets.bin').then((b) => new Facets(this.meta, decodeFacets(b)));
+      this.facets = this.file('pages.bin').then((b) => new Facets(this.meta, decodePages(b)));
       this.facets.catch(() => (this.facets = null));
     }
     return this.facets;
+  }
+
+  /** Load the theme column into the facet table (once). */
+  private themeColumn(facets: Facets): Promise<void> {
+    if (!this.themes) {
+      this.themes = this.file('themes.bin').then((b) => {
+        facets.themes = decodeThemes(b, facets.cols);
+      });
+      this.themes.catch(() => (this.themes = null));
+    }
+    return this.themes;
   }
 
   private words(): Promise<Bloom> {
@@ -148,10 +165,15 @@ export class SearchEngine {
     return analyseQuery(q, this.meta, this.analyzer);
   }
 
-  /** Search, with facet filters; the first `limit` groups come with their texts and snippets. */
-  async search(state: SearchState, limit = 10): Promise<SearchResult> {
+  /**
+   * Search, with facet filters; the first `limit` groups come with their texts and snippets.
+   * `themes`: count the theme facet even when its column is large (it is fetched once).
+   */
+  async search(state: SearchState, limit = 10, { themes = false } = {}): Promise<SearchResult> {
     const t0 = now();
     const facetsP = this.facetTable();
+    const withThemes = themes || !!state.filters.thema?.length || this.meta.themesBytes <= this.eagerThemesBytes;
+    const themesP = withThemes ? facetsP.then((f) => this.themeColumn(f)) : null;
     let a = this.analyse(state.q);
     const need = neededKeys(a);
     await this.ensure(need.keys, need.prefixes);
@@ -184,16 +206,26 @@ export class SearchEngine {
       const p = parts.get(i);
       return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
     };
-    const facets = await facetsP;
-    // how each word goes with the themes in the corpus; a compound the index does not hold, as its head does
-    const textOf = (entries: (ShardEntry | undefined)[]) => entries.flatMap((e) => e?.lists.filter((l) => l.kind === LIST.text).map((l) => l.units) ?? []);
+    // how each word goes with the themes in the corpus (counted at build time per term); a
+    // compound the index does not hold, as its head does
+    const T = this.meta.vocab.themes.length;
+    const base: ThemeCounts = { findings: this.meta.counts.findings, counts: Float64Array.from(this.meta.themeFindings) };
+    const countsOf = (entries: (ShardEntry | undefined)[]) =>
+      entries.flatMap((e) => {
+        if (!e?.themes) return [];
+        const counts = new Float64Array(T);
+        for (let k = 0; k < e.themes.pairs.length; k += 2) counts[e.themes.pairs[k]] = e.themes.pairs[k + 1];
+        return [{ findings: e.themes.findings, counts }];
+      });
     const assocs = a.words.map((w, i) => {
       const exact = exactEntries(postings, w.stem, w.variants);
-      const lists = exact.length ? textOf(exact) : textOf([postings.entry(parts.get(i)?.[1] ?? '')]);
-      return lists.length ? themeAssociation(lists, facets, this.meta.vocab.themes.length, this.association) : null;
+      const counts = countsOf(exact.length ? exact : [postings.entry(parts.get(i)?.[1] ?? '')]);
+      return counts.length ? themeAssociation(addCounts(counts, T), base, this.association) : null;
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
     await this.ensure(a.concepts.map((c) => c.key));
+    const facets = await facetsP;
+    await themesP;
     const tLoad = now();
     this.scorer ??= new Scorer(this.meta.counts.units);
     const ranked = a.words.length ? this.scorer.rank(a, postings, parts, this.weights) : null;
@@ -215,6 +247,7 @@ export class SearchEngine {
       totalUnits: grouped.units,
       cards: this.cards(a),
       facets: facetCounts,
+      pending: facets.themes ? [] : ['thema'],
       filters: kept,
       timing: { rankMs: tRank - tLoad, loadMs: tLoad - t0 + (t1 - tRank), totalMs: t1 - t0 },
     };

@@ -2,7 +2,7 @@
 // untrusted: only the known facet keys are read, values are looked up in Maps (never as object
 // properties, so "__proto__" or "toString" are just unknown values), values and counts are capped,
 // and whatever is dropped gets a visible note.
-import type { FacetColumns } from './facet-table.ts';
+import type { PageColumns, ThemeColumn } from './facet-table.ts';
 import { capQuery, LIMITS } from './query.ts';
 import type { FacetKey, SearchMeta, SearchState } from './types.ts';
 
@@ -46,7 +46,11 @@ export function stateToQuery({ q, filters }: SearchState): string {
   return s ? `?${s}` : '';
 }
 
-/** Facet values and labels from the index, and the facet values of each unit (typed columns). */
+/**
+ * Facet values and labels from the index, and the facet values of each unit (typed columns). The
+ * theme column comes separately (themes.bin) and may be missing: then the theme facet is not
+ * counted and cannot filter (the engine loads it first when a query filters on a theme).
+ */
 export class Facets {
   /** per facet: value id → index */
   private readonly index = new Map<FacetKey, Map<string, number>>();
@@ -54,10 +58,13 @@ export class Facets {
   private readonly ids = new Map<FacetKey, string[]>();
   readonly pageOf: Int32Array;
   readonly pageStart: Int32Array;
+  /** an empty theme column, for counting without one */
+  private noThemes: ThemeColumn | null = null;
 
   constructor(
     meta: SearchMeta,
-    readonly cols: FacetColumns,
+    readonly cols: PageColumns,
+    public themes: ThemeColumn | null = null,
   ) {
     const v = meta.vocab;
     const set = (key: FacetKey, ids: string[], labels: string[]) => {
@@ -92,9 +99,11 @@ export class Facets {
     switch (key) {
       case 'type':
         return fn(c.type[unit]);
-      case 'thema':
-        for (let i = c.themesOff[unit]; i < c.themesOff[unit + 1]; i++) fn(c.themes[i]);
+      case 'thema': {
+        const t = this.themes;
+        if (t) for (let i = t.themesOff[unit]; i < t.themesOff[unit + 1]; i++) fn(t.themes[i]);
         return;
+      }
       case 'provincie':
         if (c.province[p] >= 0) fn(c.province[p]);
         return;
@@ -153,10 +162,11 @@ export class Facets {
    * Counts per facet value over `units` (all units of the query, whether they pass the filters or
    * not): a value counts the units that have it and pass the filters of the other facets.
    * Selected values are listed even at 0. Typed arrays and no callbacks: at 10 000 cases a common
-   * word matches tens of thousands of units.
+   * word matches tens of thousands of units. Without the theme column the theme facet stays empty.
    */
   count(units: ArrayLike<number>, active: Filters): Record<FacetKey, [string, string, number][]> {
     const c = this.cols;
+    const t = this.themes ?? (this.noThemes ??= { themesOff: new Int32Array(this.units + 1), themes: new Uint16Array(0) });
     const keys = FACETS.map((f) => f.key);
     const counts = keys.map((k) => new Int32Array(this.ids.get(k)!.length));
     const [type, thema, provincie, route, niveau, sector] = counts;
@@ -182,7 +192,7 @@ export class Facets {
       if (all) {
         let m = 0;
         if (want[0] && want[0][c.type[u]]) m |= 1;
-        if (want[1] && any(want[1], c.themes, c.themesOff[u], c.themesOff[u + 1])) m |= 2;
+        if (want[1] && any(want[1], t.themes, t.themesOff[u], t.themesOff[u + 1])) m |= 2;
         if (want[2] && c.province[p] >= 0 && want[2][c.province[p]]) m |= 4;
         if (want[3] && c.route[p] >= 0 && want[3][c.route[p]]) m |= 8;
         if (want[4] && any(want[4], c.levels, c.levelsOff[p], c.levelsOff[p + 1])) m |= 16;
@@ -192,7 +202,7 @@ export class Facets {
         skip = missing ? ~missing & 63 : 0; // fails one: counts only in that facet
       }
       if (!(skip & 1)) type[c.type[u]]++;
-      if (!(skip & 2)) for (let k = c.themesOff[u]; k < c.themesOff[u + 1]; k++) thema[c.themes[k]]++;
+      if (!(skip & 2)) for (let k = t.themesOff[u]; k < t.themesOff[u + 1]; k++) thema[t.themes[k]]++;
       if (!(skip & 4) && c.province[p] >= 0) provincie[c.province[p]]++;
       if (!(skip & 8) && c.route[p] >= 0) route[c.route[p]]++;
       if (!(skip & 16)) for (let k = c.levelsOff[p]; k < c.levelsOff[p + 1]; k++) niveau[c.levels[k]]++;

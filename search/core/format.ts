@@ -2,7 +2,8 @@
 //   meta.json        always loaded: vocabulary (themes, provinces, sectors), facet labels, the shard
 //                    directory and the file layout (SearchMeta)
 //   t/<n>.bin        term shards: a range of the sorted terms with their postings (encodeShard)
-//   facets.bin       per page and per finding the facet values (facet-table.ts)
+//   pages.bin        per page its facet values, per unit its type (facet-table.ts)
+//   themes.bin       per unit its themes (facet-table.ts; fetched when needed)
 //   dict.bin         a Bloom filter of the index's words, for splitting unknown compounds (bloom.ts)
 //   d/<page>.json    per case or note what a result shows: title, URL, summary, findings
 // Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
@@ -10,7 +11,7 @@
 // Text files (meta, fragments) are left to the host's compression, like the pages.
 import type { Fragment, ShardEntry } from './types.ts';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Scores are stored as integers: round(score × SCORE_SCALE). */
 export const SCORE_SCALE = 100;
 
@@ -94,7 +95,7 @@ export function checkHeader(r: Reader, kind: number, what: string) {
   if (v !== FORMAT_VERSION) throw new Error(`${what}: index format ${v}, expected ${FORMAT_VERSION} (rebuild the site)`);
 }
 
-/** Encode a shard: entries sorted by key, keys front-coded, units delta-coded. */
+/** Encode a shard: entries sorted by key, keys front-coded, units and themes delta-coded. */
 export function encodeShard(entries: ShardEntry[]): Uint8Array {
   const w = new Writer();
   header(w, 1);
@@ -112,6 +113,16 @@ export function encodeShard(entries: ShardEntry[]): Uint8Array {
       for (let i = 0; i < l.units.length; i++) {
         w.uint(l.units[i] - last - 1).uint(Math.round(l.scores[i] * SCORE_SCALE));
         last = l.units[i];
+      }
+    }
+    const pairs = e.themes?.pairs ?? [];
+    w.uint(pairs.length / 2);
+    if (pairs.length) {
+      w.uint(e.themes!.findings);
+      let t = -1;
+      for (let i = 0; i < pairs.length; i += 2) {
+        w.uint(pairs[i] - t - 1).uint(pairs[i + 1]);
+        t = pairs[i];
       }
     }
   }
@@ -144,7 +155,15 @@ export function decodeShard(buf: Uint8Array): ShardEntry[] {
       }
       lists.push({ kind, units, scores });
     }
-    out.push({ key, df, modLen, lists });
+    let themes: ShardEntry['themes'] = null;
+    const n = r.uint();
+    if (n) {
+      const findings = r.uint();
+      const pairs: number[] = [];
+      for (let i = 0, t = -1; i < n; i++) pairs.push((t += r.uint() + 1), r.uint());
+      themes = { findings, pairs };
+    }
+    out.push({ key, df, modLen, lists, themes });
   }
   return out;
 }

@@ -16,6 +16,11 @@ export interface ShardEntry {
   /** for a compound: length of its modifier; 0 otherwise */
   modLen: number;
   lists: PostingList[];
+  /**
+   * Text terms held by enough findings (association.ts): how many findings hold it, and per theme
+   * how many of them carry the theme, as [theme index, count] pairs (themes with a count only).
+   */
+  themes?: { findings: number; pairs: number[] } | null;
 }
 
 export interface ThemeInfo {
@@ -50,6 +55,10 @@ export interface SearchMeta {
   /** content hash of the index, appended to file URLs so caches never mix builds */
   build: string;
   counts: { units: number; pages: number; findings: number };
+  /** per theme (index into vocab.themes): the findings tagged with it */
+  themeFindings: number[];
+  /** bytes of themes.bin as fetched (the engine fetches it with the first query when it is small) */
+  themesBytes: number;
   /** first key of each term shard `t/<i>.bin` */
   shards: string[];
   vocab: {
@@ -130,6 +139,8 @@ export interface SearchResult {
   cards: ResultCard[];
   /** per facet: [value, label, count], counts following the query and the other facets' filters */
   facets: Record<FacetKey, [string, string, number][]>;
+  /** facets not counted: their column is large and was not asked for (see SearchEngine.search) */
+  pending: FacetKey[];
   /** the filters that were applied (unknown values dropped) */
   filters: Partial<Record<FacetKey, string[]>>;
   /** milliseconds spent: ranking, loading files, total */

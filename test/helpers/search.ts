@@ -15,9 +15,11 @@ export async function graphOf(sourcesDir = 'sources'): Promise<Graph> {
   return r.graph;
 }
 
-/** An engine over the index of `graph`, reading the files from memory. */
-export async function engineFor(graph: Graph): Promise<SearchEngine> {
-  const files = new Map(buildSearchIndex(graph).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
+/** The index files of `graph` by their path inside the search folder (`t/3.bin`). */
+export const indexFilesOf = (graph: Graph): Map<string, Uint8Array> => new Map(buildSearchIndex(graph).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
+
+/** An engine over the index of `graph` (or over these files), reading the files from memory. */
+export async function engineFor(graph: Graph, files = indexFilesOf(graph)): Promise<SearchEngine> {
   return SearchEngine.open(async (path) => {
     const f = files.get(path);
     if (!f) throw new Error(`no such index file: ${path}`);
