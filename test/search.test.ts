@@ -102,6 +102,19 @@ describe('on the real corpus', () => {
     expect((await find(engine, 'steun')).cards.filter((c) => c.kind === 'thema')).toEqual([]);
   });
 
+  it('reads a verb before a pronoun as a verb, not as a sector, and leaves function words out of the theme match', async () => {
+    const sectors = (q: string) => engine.analyse(q).concepts.filter((c) => c.list === 'sectors').map((c) => c.id);
+    expect(sectors('stages in de zorg')).toEqual(['zorg-welzijn']);
+    expect(sectors('hoe zorg je dat het blijft bestaan')).toEqual([]);
+    const r = await find(engine, 'hoe zorg je dat het blijft bestaan');
+    expect(r.cards.map((c) => c.id)).toEqual(['borging']);
+    const borging = new Set(graph.findings.filter((f) => f.themes.includes('borging')).map((f) => f.id));
+    expect(r.groups.slice(0, 5).filter((g) => g.findings.some((f) => borging.has(f.id))).length).toBeGreaterThanOrEqual(4);
+    // "moeten", "twee" and "keer" are definition words of other themes: the question is about examens
+    const themes = (await find(engine, 'moeten leerlingen twee keer examen doen')).cards.filter((c) => c.kind === 'thema');
+    expect(themes.map((c) => c.id)).toEqual(['examinering']);
+  });
+
   it('answers a question about two themes with the findings tagged with both first', async () => {
     const both = graph.findings.filter((f) => f.themes.includes('bekostiging') && f.themes.includes('vervoer-en-afstand')).map((f) => f.id);
     expect(both.length).toBeGreaterThanOrEqual(2);

@@ -21,7 +21,12 @@ export interface QueryWord {
   prefix: string;
   /** the stem with a linking -s-/-en- removed, and where the modifier ends */
   variants: { form: string; modLen: number }[];
+  /** followed by a subject pronoun ("hoe zorg je"): a verb, which names no sector or province */
+  verb?: boolean;
 }
+
+/** Subject pronouns: a word before one of them in a question is a verb ("hoe zorg je dat …", "wat doen we"). */
+const PRONOUNS = new Set(['je', 'jij', 'u', 'we', 'wij', 'ze', 'zij', 'hij', 'men', 'jullie']);
 
 export type ConceptList = 'themes' | 'provinces' | 'sectors';
 
@@ -73,11 +78,12 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
   // a word that comes back (with the same stem) counts once: "vmbo-docent en mbo-docent"
   const seen = new Set<string>();
   const words: QueryWord[] = [];
+  const verbs = new Set(list.flatMap((w, i) => (i > 0 && PRONOUNS.has(w) ? [list[i - 1]] : [])));
   for (const w of content.length ? content : list) {
     const stem = analyzer.stem(w) || w;
     if (seen.has(stem)) continue;
     seen.add(stem);
-    words.push({ word: w, stem, prefix: normaliseWord(w), variants: linkerVariants(stem) });
+    words.push({ word: w, stem, prefix: normaliseWord(w), variants: linkerVariants(stem), ...(verbs.has(w) ? { verb: true } : {}) });
   }
   const joins: QueryAnalysis['joins'] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -96,18 +102,26 @@ const LISTS: { list: ConceptList; prefix: string }[] = [
   { list: 'sectors', prefix: '~s:' },
 ];
 
-/** The themes, provinces and sectors a query names by one of their phrases (on stems or linker variants). */
+/**
+ * The themes, provinces and sectors a query names by one of their phrases (on stems or linker
+ * variants). A verb ("hoe zorg je") names no province or sector.
+ */
 export function namedConcepts(words: QueryWord[], meta: SearchMeta): ConceptMatch[] {
   // a phrase word matches a query word's stem or one of its linker variants
   const forms = words.map((w) => new Set([w.stem, ...w.variants.map((v) => v.form)]));
   const stems = words.map((w) => w.stem);
   const named: ConceptMatch[] = [];
+  const verbs = new Set(words.flatMap((w, i) => (w.verb ? [i] : [])));
   for (const { list, prefix } of LISTS) {
     for (const item of meta.vocab[list]) {
       const covered = new Set<number>();
       for (const phrase of item.phrases) {
         const ps = phrase.split(' ');
-        for (let i = 0; i + ps.length <= forms.length; i++) if (ps.every((p, k) => forms[i + k].has(p))) for (let k = 0; k < ps.length; k++) covered.add(i + k);
+        for (let i = 0; i + ps.length <= forms.length; i++) {
+          if (!ps.every((p, k) => forms[i + k].has(p))) continue;
+          if (list !== 'themes' && ps.some((_, k) => verbs.has(i + k))) continue;
+          for (let k = 0; k < ps.length; k++) covered.add(i + k);
+        }
       }
       if (covered.size) named.push({ list, id: item.id, key: prefix + item.id, strength: 1, words: [...covered].sort((a, b) => a - b), expand: item.expand.filter((t) => !stems.includes(t)) });
     }

@@ -36,8 +36,9 @@ export type Matching = typeof MATCHING;
 /**
  * Words that do not tell what a query is about, so they do not count when matching it against the
  * themes (they still count in the text): words that say what kind of finding is asked for
- * ("roosterproblemen", "tips voor ouders"), and the most frequent Dutch verbs in their common
- * forms ("wat zegt de wet", "wie doet wat") beyond those lunr's stop word list already drops.
+ * ("roosterproblemen", "tips voor ouders"), the most frequent Dutch verbs in their common forms
+ * ("wat zegt de wet", "wie doet wat") beyond those lunr's stop word list already drops, and the
+ * function words that theme definitions use too ("moeten leerlingen twee keer examen doen").
  */
 export const GENERIC_WORDS = [
   ...['probleem', 'problemen', 'knelpunt', 'uitdaging', 'moeilijkheid', 'obstakel', 'oplossing', 'succesfactor', 'tip', 'ervaring', 'voorbeeld', 'vraag'],
@@ -46,6 +47,8 @@ export const GENERIC_WORDS = [
   ...['houden', 'houdt', 'hield', 'gehouden', 'zien', 'ziet', 'zag', 'gezien', 'vinden', 'vindt', 'vond', 'gevonden', 'denken', 'denkt', 'dacht'],
   ...['nemen', 'neemt', 'genomen', 'brengen', 'brengt', 'bracht', 'gebracht', 'blijven', 'blijft', 'bleef', 'gebleven', 'lijken', 'lijkt', 'geleken'],
   ...['gebeuren', 'gebeurt', 'gebeurde', 'gebeurd', 'mogen', 'mag', 'mocht', 'zullen', 'willen', 'wilt'],
+  // modal verbs, numbers and how often: function words the definitions use ("moeten", "twee keer")
+  ...['moeten', 'moet', 'moest', 'kunnen', 'kunt', 'kon', 'konden', 'twee', 'drie', 'vier', 'keer', 'keren', 'eerst', 'vaak', 'soms'],
 ];
 
 /** Share of a compound's theme match when it matched through its parts. */
