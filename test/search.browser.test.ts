@@ -1,8 +1,8 @@
 // Search in real Chromium on the real corpus (built once into a temporary folder): the worker and
 // the index load on first use, a concept question shows the theme card and results grouped per
 // case, the shard loader fetches only what a query needs, facets follow the query and live in the
-// URL, hostile links are handled with a visible note, keyboard-only use, no layout shift, the
-// no-JavaScript fallback and accessibility. No timings are asserted: budgets are in npm run bench.
+// URL (on a large index the theme facet is counted when asked), hostile links are handled with a
+// visible note, keyboard-only use, no layout shift, the no-JavaScript fallback and accessibility. No timings are asserted: budgets are in npm run bench.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
