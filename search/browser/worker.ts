@@ -1,7 +1,8 @@
 // The search worker: lunr with the Dutch stemmer, the engine and the index live here, off the
-// page's main thread. The page posts { id, state, limit, themes }; the worker answers { id, result } or
-// { id, error }. The index is fetched from /search/: meta.json revalidated on every start (so
-// it always matches the files it names), the other files with the build hash as cache key.
+// page's main thread. The page posts { id, state, limit, themes }; the worker answers
+// { id, result } or { id, error }. The index is fetched from /search/: meta.json revalidated on
+// every start (so it always matches the files it names), the other files with the build hash as
+// cache key.
 import lunr from 'lunr';
 import nl from 'lunr-languages/lunr.nl.js';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';

@@ -224,8 +224,7 @@ export class SearchEngine {
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
     await this.ensure(a.concepts.map((c) => c.key));
-    const facets = await facetsP;
-    await themesP;
+    const [facets] = await Promise.all([facetsP, themesP]);
     const tLoad = now();
     this.scorer ??= new Scorer(this.meta.counts.units);
     const ranked = a.words.length ? this.scorer.rank(a, postings, parts, this.weights) : null;
