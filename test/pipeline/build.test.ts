@@ -140,7 +140,7 @@ describe('build of the real corpus', () => {
     expect(byId.get('interview-voorzitters#bestuur-maakt-ruimte')).toMatchObject({
       type: 'rode-draad',
       themes: ['draagvlak', 'facilitering'],
-      supports: ['helmond#bestuur-geeft-ruimte', 'stadskanaal#opdracht-directies', 'noord-west-veluwe#commitment-directies', 'noord-holland#besturen-alle-lagen', 's-hertogenbosch#management-veegt-ja-maars', 's-hertogenbosch#afspraken-bestendigen'],
+      supports: ['helmond#bestuur-geeft-ruimte', 'heerhugowaard#bestuur-geeft-ruimte', 'stadskanaal#opdracht-directies', 'noord-west-veluwe#commitment-directies', 'noord-holland#besturen-alle-lagen', 's-hertogenbosch#management-veegt-ja-maars', 's-hertogenbosch#afspraken-bestendigen'],
     });
   });
 
