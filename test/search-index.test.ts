@@ -79,7 +79,7 @@ describe('index files', () => {
     const back = decodeShard(encodeShard(entries));
     expect(back.map((e) => ({ ...e, lists: e.lists.map((l) => ({ kind: l.kind, units: Array.from(l.units), scores: Array.from(l.scores).map((x) => Math.round(x * 100) / 100) })) }))).toEqual(entries);
 
-    // two pages: a case with two findings, a note without; a page using 40 themes (bit sets past 32 bits)
+    // three pages: a case with two findings, a note without, a case using 40 themes (bit sets past 32 bits)
     const table = { findings: [2, 0, 1], kind: [0, 1, 0], province: [3, -1, 0], route: [1, -1, 0], levels: [[0, 2], [], [1]], sectors: [[4], [], []], themes: [[1, 2], [1], [], [0], Array.from({ length: 40 }, (_, i) => i), [39, 5]], type: [0, 2, 3, 1, 0, 4] };
     const cols = decodePages(encodePages(table));
     expect([...cols.pageStart]).toEqual([0, 3, 4]);
