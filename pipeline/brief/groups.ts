@@ -27,7 +27,16 @@ export interface GroupingOptions {
   threadBonus: number;
   /** Text similarities below this are left out of the graph (they barely move a mean). */
   minEdge: number;
+  /** A set with more findings than this groups only this many of them (`Grouper.choose`); default MAX_GROUPED. */
+  maxGrouped?: number;
 }
+
+/**
+ * At most this many findings are grouped for one brief (a theme, or a province's findings on a
+ * theme). No theme of the real corpus comes near it (the largest has well under 100 groupable
+ * findings); at 10 000 synthetic cases a theme has thousands, and grouping them all cost minutes.
+ */
+export const MAX_GROUPED = 400;
 
 export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.2, threadBonus: 0.5, minEdge: 0.05 };
 
@@ -46,10 +55,20 @@ export interface FindingGroup {
   hielp: SideGroup | null;
 }
 
+export interface Grouping {
+  groups: FindingGroup[];
+  /** findings of each side left out of the grouping, because the set was larger than `maxGrouped` */
+  ungrouped: Record<Side, number>;
+}
+
 export class Grouper {
   private readonly text: TextSimilarity;
   private readonly byId: Map<string, FindingView>;
   private readonly coCited = new Map<string, Set<string>>();
+  /** authored rode draden citing a finding */
+  private readonly citations = new Map<string, number>();
+  /** groupable findings of each universe, by key (to tell whether it is over `maxGrouped`) */
+  private readonly universeSizes = new Map<string, number>();
   /** Similarity graphs of sets grouped in parts (a theme, for each province), by key. */
   private readonly universes = new Map<string, Universe>();
 
@@ -61,6 +80,7 @@ export class Grouper {
     this.text = new TextSimilarity(graph.findings.filter((f) => sideOf(f.type)).map((f) => ({ id: f.id, text: f.text })));
     for (const th of graph.threads) {
       if (th.kind !== 'authored') continue;
+      for (const a of new Set(th.evidence)) this.citations.set(a, (this.citations.get(a) ?? 0) + 1);
       for (const a of th.evidence)
         for (const b of th.evidence) {
           if (a === b) continue;
@@ -128,8 +148,68 @@ export class Grouper {
    * universe is computed once and reused for each subset (a province's findings on that theme).
    */
   group(findingIds: readonly string[], universe?: { key: string; findingIds: readonly string[] }): FindingGroup[] {
-    const ids = this.groupable(findingIds);
-    const edges = universe ? this.subgraph(ids, universe) : this.edges(ids);
+    return this.grouping(findingIds, universe).groups;
+  }
+
+  /**
+   * As `group`, for a set of any size: above `maxGrouped` findings only the ones `choose` picks are
+   * grouped (and the universe's graph is not built: the chosen ones are compared directly), and
+   * the others are counted per side.
+   */
+  grouping(findingIds: readonly string[], universe?: { key: string; findingIds: readonly string[] }): Grouping {
+    const all = this.groupable(findingIds);
+    const ids = this.choose(all);
+    const ungrouped: Record<Side, number> = { blokkeert: 0, hielp: 0 };
+    if (ids.length < all.length) {
+      const chosen = new Set(ids);
+      for (const id of all) if (!chosen.has(id)) ungrouped[sideOf(this.byId.get(id)!.type)!]++;
+    }
+    const edges = universe && this.universeSize(universe) <= this.max ? this.subgraph(ids, universe) : this.edges(ids);
+    return { groups: this.cluster(ids, edges), ungrouped };
+  }
+
+  private get max(): number {
+    return this.options.maxGrouped ?? MAX_GROUPED;
+  }
+
+  private universeSize(universe: { key: string; findingIds: readonly string[] }): number {
+    let n = this.universeSizes.get(universe.key);
+    if (n === undefined) this.universeSizes.set(universe.key, (n = this.groupable(universe.findingIds).length));
+    return n;
+  }
+
+  /**
+   * The findings a brief groups when a set has more than `maxGrouped`: the strongest evidence
+   * first — findings that more of the sources' own rode draden cite —, then spread as widely as
+   * possible: one finding of every case and note before a second of any, the provinces in turn
+   * within each round (notes count as one more province; the province, and in it the case, with
+   * the most findings in the set first), each case giving its most cited finding first, then by id.
+   * Deterministic; `ids` sorted, as is the result. A set within the bound is returned whole.
+   */
+  choose(ids: readonly string[]): string[] {
+    if (ids.length <= this.max) return [...ids];
+    const cites = (id: string) => this.citations.get(id) ?? 0;
+    const byOwner = new Map<string, string[]>();
+    for (const id of ids) push(byOwner, this.byId.get(id)!.owner.id, id);
+    const byProvince = new Map<string, string[][]>();
+    for (const list of byOwner.values()) {
+      list.sort((a, b) => cites(b) - cites(a) || (a < b ? -1 : 1));
+      push(byProvince, this.byId.get(list[0])!.owner.province ?? '', list);
+    }
+    const largestFirst = (a: string[], b: string[]) => b.length - a.length || (a[0] < b[0] ? -1 : 1);
+    const total = (owners: string[][]) => owners.reduce((n, o) => n + o.length, 0);
+    const provinces = [...byProvince.values()].map((owners) => owners.sort(largestFirst)).sort((a, b) => total(b) - total(a) || (a[0][0] < b[0][0] ? -1 : 1));
+    const order: string[] = [];
+    for (let k = 0; order.length < ids.length; k++) order.push(...interleave(provinces.map((owners) => owners.filter((o) => k < o.length).map((o) => o[k]))));
+    // stable: the spread order within each number of citations
+    const ranked = order.map((id, i) => ({ id, i, c: cites(id) })).sort((a, b) => b.c - a.c || a.i - b.i);
+    return ranked
+      .slice(0, this.max)
+      .map((r) => r.id)
+      .sort();
+  }
+
+  private cluster(ids: readonly string[], edges: Edge[]): FindingGroup[] {
     const clusters = averageLinkage(ids.length, edges, this.options.threshold);
     const clusterOf = new Int32Array(ids.length);
     clusters.forEach((c, k) => c.forEach((i) => (clusterOf[i] = k)));
@@ -187,6 +267,26 @@ function universeOf(ids: readonly string[], edges: Edge[]): Universe {
   const byFirst = new Int32Array(edges.length);
   edges.forEach((e, k) => (byFirst[fill[e.a]++] = k));
   return { index: new Map(ids.map((id, i) => [id, i])), edges, start, byFirst };
+}
+
+function push<T>(m: Map<string, T[]>, key: string, value: T): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
+/** The first items of every list in turn, then the second ones, and so on. */
+function interleave<T>(lists: readonly T[][]): T[] {
+  const out: T[] = [];
+  for (let k = 0, left = true; left; k++) {
+    left = false;
+    for (const list of lists)
+      if (k < list.length) {
+        out.push(list[k]);
+        left = true;
+      }
+  }
+  return out;
 }
 
 /** Strongest first: more cases and notes, then more cases, documents, findings; then by id. */

@@ -3,7 +3,7 @@
 import type { Graph } from '../link/index.ts';
 import { domainChart } from '../charts/domains.ts';
 import type { Chart } from '../charts/svg.ts';
-import { DEFAULT_GROUPING, Grouper, type GroupingOptions } from './groups.ts';
+import { DEFAULT_GROUPING, Grouper, MAX_GROUPED, type GroupingOptions } from './groups.ts';
 import { provinceBrief, type ProvinceBrief } from './province.ts';
 import type { SourceDate } from './source-date.ts';
 import { themeBrief, type BriefContext, type ThemeBrief } from './theme.ts';
@@ -17,6 +17,8 @@ export interface Briefs {
   themes: Record<string, ThemeBrief>;
   provinces: Record<string, ProvinceBrief>;
   charts: { home: Chart; method: Chart };
+  /** findings a brief groups at most (the method page says how it chooses them) */
+  maxGrouped: number;
 }
 
 export interface BriefOptions {
@@ -26,9 +28,10 @@ export interface BriefOptions {
 }
 
 export function buildBriefs(graph: Graph, opts: BriefOptions): Briefs {
+  const grouping = opts.grouping ?? DEFAULT_GROUPING;
   const ctx: BriefContext = {
     graph,
-    grouper: new Grouper(graph, opts.grouping ?? DEFAULT_GROUPING),
+    grouper: new Grouper(graph, grouping),
     siteUrl: opts.siteUrl,
     findingById: new Map(graph.findings.map((f) => [f.id, f])),
     caseById: new Map(graph.cases.map((c) => [c.id, c])),
@@ -47,5 +50,6 @@ export function buildBriefs(graph: Graph, opts: BriefOptions): Briefs {
       home: domainChart(domains, { id: 'grafiek_domeinen_home', topPerDomain: 3 }),
       method: domainChart(domains, { id: 'grafiek_domeinen' }),
     },
+    maxGrouped: grouping.maxGrouped ?? MAX_GROUPED,
   };
 }

@@ -100,6 +100,8 @@ export interface BriefSection {
   /** groups and findings of this side that are not shown */
   moreGroups: number;
   moreFindings: number;
+  /** findings of this side left out of the grouping (a very large set, see Grouper.choose) */
+  ungrouped: number;
   /** all findings of this side */
   findings: number;
   /** groups of more than one case or note */
@@ -111,8 +113,9 @@ export function section(
   groups: readonly FindingGroup[],
   side: Side,
   limit: number,
-  ctx: { findingById: ReadonlyMap<string, FindingView>; notes: Notes; anchorPrefix: string; similar?: number; contrasts?: number },
+  ctx: { findingById: ReadonlyMap<string, FindingView>; notes: Notes; anchorPrefix: string; similar?: number; contrasts?: number; ungrouped?: number },
 ): BriefSection {
+  const ungrouped = ctx.ungrouped ?? 0;
   const maxSimilar = ctx.similar ?? LIMITS.similar;
   const maxContrasts = ctx.contrasts ?? LIMITS.contrasts;
   const other: Side = side === 'blokkeert' ? 'hielp' : 'blokkeert';
@@ -145,7 +148,8 @@ export function section(
     }),
     moreGroups: ofSide.length - shown.length,
     moreFindings: ofSide.slice(limit).reduce((n, g) => n + size(g[side]), 0),
-    findings: ofSide.reduce((n, g) => n + size(g[side]), 0),
+    ungrouped,
+    findings: ofSide.reduce((n, g) => n + size(g[side]), 0) + ungrouped,
     shared: ofSide.filter((g) => g[side]!.owners.length > 1).length,
   };
 }

@@ -57,7 +57,7 @@ export function provinceBrief(p: ProvinceView, ctx: BriefContext): ProvinceBrief
   const themes = ranked.slice(0, limits.themes).map(([id, ids]): ProvinceTheme => {
     const t = themeById.get(id)!;
     // the theme's similarity graph, computed once for all provinces
-    const groups = ctx.grouper.group(ids, { key: id, findingIds: t.findingIds });
+    const { groups, ungrouped } = ctx.grouper.grouping(ids, { key: id, findingIds: t.findingIds });
     const sectionCtx = { findingById: ctx.findingById, notes, anchorPrefix: `${id}-`, similar: limits.similar, contrasts: limits.contrasts };
     return {
       id,
@@ -66,8 +66,8 @@ export function provinceBrief(p: ProvinceView, ctx: BriefContext): ProvinceBrief
       briefPath: `${t.url}brief/`,
       findings: ids.length,
       cases: new Set(ids.map((fid) => ctx.findingById.get(fid)!.owner.id)).size,
-      blokkeert: section(groups, 'blokkeert', limits.groups, sectionCtx),
-      hielp: section(groups, 'hielp', limits.groups, sectionCtx),
+      blokkeert: section(groups, 'blokkeert', limits.groups, { ...sectionCtx, ungrouped: ungrouped.blokkeert }),
+      hielp: section(groups, 'hielp', limits.groups, { ...sectionCtx, ungrouped: ungrouped.hielp }),
     };
   });
 

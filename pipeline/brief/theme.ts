@@ -90,10 +90,10 @@ export function threadsOf(ids: readonly string[], ctx: Pick<BriefContext, 'threa
 export function themeBrief(theme: ThemeView, ctx: BriefContext): ThemeBrief {
   const notes = new Notes(ctx.siteUrl);
   const findings = theme.findingIds.map((id) => ctx.findingById.get(id)!);
-  const groups = ctx.grouper.group(theme.findingIds, { key: theme.id, findingIds: theme.findingIds });
+  const { groups, ungrouped } = ctx.grouper.grouping(theme.findingIds, { key: theme.id, findingIds: theme.findingIds });
   const sectionCtx = { findingById: ctx.findingById, notes, anchorPrefix: '' };
-  const blokkeert = section(groups, 'blokkeert', LIMITS.groups.blokkeert, sectionCtx);
-  const hielp = section(groups, 'hielp', LIMITS.groups.hielp, sectionCtx);
+  const blokkeert = section(groups, 'blokkeert', LIMITS.groups.blokkeert, { ...sectionCtx, ungrouped: ungrouped.blokkeert });
+  const hielp = section(groups, 'hielp', LIMITS.groups.hielp, { ...sectionCtx, ungrouped: ungrouped.hielp });
   const threads = threadsOf(theme.threadIds, ctx, notes);
 
   const perCase = new Map<string, { k: number; s: number }>();
