@@ -8,7 +8,7 @@ import { compareNl } from '../util/text.ts';
 import { ThemeSetIndex } from './overlap.ts';
 import { relatedCases, type RelatedCase } from './related.ts';
 import { caseFilters, type CaseFilter } from './facets.ts';
-import { filterPages, LIST_INLINE, matrixPages, provincePages, type FilterPage, type ProvincePage } from './paging.ts';
+import { compareParts, filterPages, LIST_INLINE, matrixPages, notePages, provincePages, type FilterPage, type NotePage, type ProvincePage } from './paging.ts';
 import { computeThreads, DEFAULT_THREAD_RULE, type Thread, type ThreadRule } from './threads.ts';
 import { splitSubject, SPLIT_ABOVE, type ListedFinding, type ListingPage, type Split } from './listing.ts';
 
@@ -118,6 +118,10 @@ export interface Graph {
   filterPages: FilterPage[];
   provincePages: ProvincePage<ProvinceView>[];
   matrixPages: ProvincePage<ProvinceView>[];
+  /** /notities/ a page of notes at a time. */
+  notePages: NotePage[];
+  /** The compare page's cases are in this many data files (pipeline/emit/compare.ts). */
+  compareParts: number;
   /** Findings per province (with cases) and theme, for the matrix overview at scale. */
   matrixByProvince: { id: string; label: string; cases: number; counts: Record<string, number> }[];
   /** Up to this many cases, overview pages list them all; beyond, counts and links (paging.ts). */
@@ -289,6 +293,9 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     if (row) for (const t of f.themes) row.counts[t] = (row.counts[t] ?? 0) + 1;
   }
 
+  const findingsPerDocument = new Map<string, number>();
+  for (const f of allFindings) findingsPerDocument.set(f.source.document, (findingsPerDocument.get(f.source.document) ?? 0) + 1);
+
   return {
     counts: {
       cases: cases.length,
@@ -306,7 +313,7 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     themes,
     domains: model.codebook.domeinen.map((d) => ({ ...d, themeIds: themes.filter((t) => t.domein === d.id).map((t) => t.id) })),
     provinces,
-    documents: [...model.documents].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d, findingCount: allFindings.filter((f) => f.source.document === d.id).length })),
+    documents: [...model.documents].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d, findingCount: findingsPerDocument.get(d.id) ?? 0 })),
     places: [...model.places].sort((a, b) => a.id.localeCompare(b.id)),
     threads,
     threadSplits,
@@ -316,6 +323,8 @@ export function link(model: ValidModel, rule: ThreadRule = DEFAULT_THREAD_RULE):
     filterPages: filterPages(filters),
     provincePages: provincePages(provinces),
     matrixPages: matrixPages(provinces, cases.length),
+    notePages: notePages(noteViews.map((n) => n.id)),
+    compareParts: compareParts(cases.length),
     matrixByProvince,
     listInline: LIST_INLINE,
     vocab: { provinces: PROVINCES, sectors: SECTORS, routeTypes: ROUTE_TYPES, noteKinds: NOTE_KINDS },

@@ -1,15 +1,23 @@
 // Lists of cases at scale: a filter page, a province page and the case × theme matrix show a
-// page of cases at a time, so no page grows with the corpus. Pages after the first get their own
-// address: /cases/provincie/limburg/2/. Overview pages (home, cases, regions) list cases only up
-// to LIST_INLINE and show counts and links beyond that.
+// page of cases at a time, so no page grows with the corpus; so does the list of notes. Pages
+// after the first get their own address: /cases/provincie/limburg/2/. Overview pages (home,
+// cases, regions) list cases only up to LIST_INLINE and show counts and links beyond that; so does
+// the compare page's case list (the visitor picks a province first).
 import type { CaseFilter } from './facets.ts';
 
 /** Cases per page of a filter or province page. */
 export const CASES_PER_PAGE = 100;
 /** Rows per page of the matrix of one province. */
 export const MATRIX_ROWS = 50;
-/** Up to this many cases an overview page (home, cases, regions, matrix) lists them all. */
+/** Up to this many cases an overview page (home, cases, regions, matrix, compare) lists them all. */
 export const LIST_INLINE = 60;
+/** Notes per page of /notities/ (each with its summary). */
+export const NOTES_PER_PAGE = 25;
+/** Cases per data file of the compare page (/data/vergelijk/<n>.json, pipeline/emit/compare.ts). */
+export const CASES_PER_PART = 25;
+
+/** How many data files the compare page's cases are spread over. */
+export const compareParts = (cases: number): number => Math.max(1, Math.ceil(cases / CASES_PER_PART));
 
 export interface CasePage {
   url: string;
@@ -38,6 +46,13 @@ export function pagesOf(ids: readonly string[], base: string, size: number): Cas
     first: i * size + 1,
     total: ids.length,
   }));
+}
+
+export type NotePage = Omit<CasePage, 'caseIds'> & { noteIds: string[] };
+
+/** /notities/ a page of notes at a time (one page when there are few). */
+export function notePages(noteIds: readonly string[]): NotePage[] {
+  return pagesOf(noteIds, '/notities/', NOTES_PER_PAGE).map(({ caseIds, ...page }) => ({ ...page, noteIds: caseIds }));
 }
 
 interface Province {
