@@ -52,7 +52,7 @@ describe('a brief over more findings than the bound', () => {
     expect(chosen).toEqual([...chosen].sort());
     expect(new Set(chosen).size).toBe(MAX);
     // every finding of the set that an authored rode draad cites (fewer than the bound here)
-    const cited = new Set(graph.threads.filter((t) => t.kind === 'authored').flatMap((t) => t.evidence));
+    const cited = new Set<string>(graph.threads.filter((t) => t.kind === 'authored').flatMap((t) => t.evidence));
     const citedInSet = all.filter((id) => cited.has(id));
     expect(citedInSet.length).toBeGreaterThan(0);
     expect(citedInSet.length).toBeLessThan(MAX);
@@ -86,7 +86,7 @@ describe('a brief over more findings than the bound', () => {
     // a province's findings on the theme above the bound are chosen the same way
     const p = Object.values(briefs.provinces).flatMap((pb) => pb.themes).find((t) => t.blokkeert.findings + t.hielp.findings > MAX);
     expect(p).toBeDefined();
-    expect(p!.blokkeert.ungrouped + p.hielp.ungrouped).toBe(p!.blokkeert.findings + p!.hielp.findings - MAX);
+    expect(p!.blokkeert.ungrouped + p!.hielp.ungrouped).toBe(p!.blokkeert.findings + p!.hielp.findings - MAX);
     expect(briefs.maxGrouped).toBe(MAX);
   });
 });

@@ -1,13 +1,18 @@
 // The site of a large corpus (300 synthetic cases, about 4 500 findings) stays usable: no page past
 // 300 KB, themes and rode draden with many findings split per province with every finding on a
-// sub-page, lists of cases a page at a time, valid HTML and no broken internal link or anchor.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+// sub-page, lists of cases and notes a page at a time, a compare page that asks for the province
+// first and finds every case in one small data file (in Chromium too), valid HTML and no broken
+// internal link or anchor.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import htmlValidateConfig from '../.htmlvalidate.mjs';
+import { NOTES_PER_PAGE } from '../pipeline/link/paging.ts';
 import { writeCorpus } from '../scripts/bench-corpus.ts';
+import { partOf } from '../site/assets/js/compare-part.js';
+import { launch, serve, watchErrors } from './helpers/browser.ts';
 import { cli } from './helpers/cli.ts';
 import { htmlFiles } from './helpers/site.ts';
 
@@ -60,6 +65,79 @@ describe('the site at 300 cases', () => {
     expect(html('matrix/index.html')).toContain('href="/matrix/zuid-holland/"');
     expect(existsSync(join(site, 'matrix/zuid-holland/index.html'))).toBe(true);
   });
+
+  it('should list the notes a page at a time, every note once', () => {
+    const notes = readdirSync(join(site, 'notities')).filter((d) => !/^\d+$/.test(d) && d !== 'index.html');
+    const listed: string[] = [];
+    let pages = 0;
+    for (let next: string | null = '/notities/'; next; pages++) {
+      const page = html(`${next.slice(1)}index.html`);
+      const here = [...page.matchAll(/<h2 class="h3"><a href="\/notities\/([^/]+)\/">/g)].map((m) => m[1]);
+      expect(here.length).toBeLessThanOrEqual(NOTES_PER_PAGE);
+      if (pages > 0) expect(page).toContain(`(pagina ${pages + 1} van `);
+      listed.push(...here);
+      next = /<a href="([^"]+)" rel="next">/.exec(page)?.[1] ?? null;
+    }
+    expect(pages).toBe(Math.ceil(notes.length / NOTES_PER_PAGE));
+    expect(pages).toBeGreaterThan(1);
+    expect(listed.sort()).toEqual(notes.sort());
+  });
+
+  it('should ask for a province first on the compare page, and hold every case in the data file its id names', () => {
+    const page = html('vergelijk/index.html');
+    const parts = Number(/data-parts="(\d+)"/.exec(page)![1]);
+    expect(parts).toBe(Math.ceil(300 / 25));
+    expect(page).toContain('<select id="provincie-a">');
+    expect(page.match(/<option /g)!.length).toBeLessThan(40);
+    const cases: { id: string; province: string; findings: Record<string, number> }[] = JSON.parse(html('data/cases.json'));
+    const findings: { case: string | null }[] = JSON.parse(html('data/findings.json'));
+    const part = (n: number): { cases: { id: string }[]; findings: { case: string }[] } => JSON.parse(html(`data/vergelijk/${n}.json`));
+    const sizes = Array.from({ length: parts }, (_, n) => statSync(join(site, `data/vergelijk/${n}.json`)).size);
+    expect(Math.max(...sizes)).toBeLessThan(300 * 1024);
+    for (const c of cases) {
+      const p = part(partOf(c.id, parts));
+      expect(p.cases.map((x) => x.id)).toContain(c.id);
+      expect(p.findings.filter((f) => f.case === c.id).length).toBe(findings.filter((f) => f.case === c.id).length);
+    }
+    expect(Array.from({ length: parts }, (_, n) => part(n).cases.length).reduce((a, b) => a + b)).toBe(cases.length);
+    for (const province of new Set(cases.map((c) => c.province))) {
+      const listed: { id: string }[] = JSON.parse(html(`data/vergelijk/provincies/${province}.json`));
+      expect(listed.map((c) => c.id).sort()).toEqual(cases.filter((c) => c.province === province).map((c) => c.id).sort());
+    }
+  });
+
+  it('should compare two linked cases in Chromium, and list a province\'s cases once it is picked', async () => {
+    const cases: { id: string; title: string; province: string }[] = JSON.parse(html('data/cases.json'));
+    const a = cases[7];
+    const b = cases.find((c) => c.province !== a.province)!;
+    const server = await serve(site);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${server.url}/vergelijk/?a=${a.id}&b=${b.id}`);
+      await page.waitForSelector('#shared-themes');
+      expect(await page.locator('#compare-result h2').textContent()).toBe(`${a.title} en ${b.title}`);
+      expect(await page.inputValue('#provincie-a')).toBe(a.province);
+      expect(await page.inputValue('#provincie-b')).toBe(b.province);
+      expect(await page.inputValue('#case-a')).toBe(a.id);
+      expect(await page.inputValue('#case-b')).toBe(b.id);
+      // another province for B: its cases in the menu, then compare
+      await page.selectOption('#provincie-b', a.province);
+      const inA = cases.filter((c) => c.province === a.province);
+      await page.waitForFunction((n) => document.querySelectorAll('#case-b option').length === n, inA.length);
+      expect((await page.locator('#case-b option').allTextContents()).sort()).toEqual(inA.map((c) => c.title).sort());
+      const other = inA.find((c) => c.id !== a.id)!;
+      await page.selectOption('#case-b', other.id);
+      await page.getByRole('button', { name: 'Vergelijk' }).click();
+      await page.waitForFunction((t) => document.querySelector('#compare-result h2')?.textContent === t, `${a.title} en ${other.title}`);
+      expect(page.url()).toContain(`?a=${a.id}&b=${other.id}`);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 
   it('should resolve every internal link and anchor', () => {
     const ids = new Map<string, Set<string>>();

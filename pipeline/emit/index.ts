@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Graph } from '../link/index.ts';
 import { casesAtom } from './atom.ts';
+import { compareFiles } from './compare.ts';
 import { datesFor, gitDates } from './dates.ts';
 import { casesJson, findingsCsv, findingsJson, threadsJson } from './formats.ts';
 
@@ -28,5 +29,6 @@ export function emitFiles(graph: Graph, config: Pick<Config, 'siteUrl' | 'publis
     { path: 'data/findings.csv', bytes: utf8(findingsCsv(graph)) },
     { path: 'data/rode-draden.json', bytes: utf8(threadsJson(graph)) },
     { path: 'feed.xml', bytes: utf8(casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf })) },
+    ...compareFiles(graph),
   ];
 }

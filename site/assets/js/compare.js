@@ -1,13 +1,31 @@
 // Compare two cases: metadata side by side, shared themes, findings only one of them has.
-// Data from the exports; rendered with createElement/textContent only.
-(function () {
-  const form = document.getElementById('compare-form');
-  const out = document.getElementById('compare-result');
-  if (!form || !out) return;
-  let data = null;
-  const load = () =>
-    data ||
-    (data = Promise.all([fetch('/data/cases.json').then((r) => r.json()), fetch('/data/findings.json').then((r) => r.json())]).then(([cases, findings]) => ({ cases, findings })));
+// Data: each case is in one small file, /data/vergelijk/<n>.json (compare-part.js says which); with
+// many cases the visitor picks a province first and its cases are listed from
+// /data/vergelijk/provincies/<id>.json. Rendered with createElement/textContent only.
+import { partOf } from './compare-part.js';
+
+const form = document.getElementById('compare-form');
+const out = document.getElementById('compare-result');
+if (form && out) {
+  const parts = Number(form.dataset.parts) || 1;
+  const fetched = new Map();
+  const json = (url) => {
+    if (!fetched.has(url))
+      fetched.set(
+        url,
+        fetch(url).then((r) => {
+          if (!r.ok) throw new Error(`${url}: ${r.status}`);
+          return r.json();
+        }),
+      );
+    return fetched.get(url);
+  };
+  /** A case and its findings, or null for an unknown id. */
+  const caseData = async (id) => {
+    const part = await json(`/data/vergelijk/${partOf(id, parts)}.json`);
+    const c = part.cases.find((x) => x.id === id);
+    return c ? { c, findings: part.findings.filter((f) => f.case === id) } : null;
+  };
 
   const el = (tag, text, attrs) => {
     const e = document.createElement(tag);
@@ -72,27 +90,52 @@
     }
   }
 
+  const failed = () => out.replaceChildren(el('p', 'De gegevens van de cases konden niet worden geladen. Probeer het opnieuw.'));
+
   async function run(a, b) {
-    const { cases, findings } = await load();
-    const ca = cases.find((c) => c.id === a);
-    const cb = cases.find((c) => c.id === b);
+    const [ca, cb] = await Promise.all([caseData(a), caseData(b)]);
     if (!ca || !cb) return;
-    render(ca, cb, findings);
+    render(ca.c, cb.c, [...ca.findings, ...cb.findings]);
   }
 
+  // a large corpus: a province menu per case menu, which lists the province's cases
+  const pickers = ['a', 'b'].map((side) => ({ province: document.getElementById(`provincie-${side}`), cases: form.elements[side] })).filter((p) => p.province);
+  async function fill(picker, value, fallback) {
+    const list = await json(`/data/vergelijk/provincies/${picker.province.value}.json`);
+    picker.cases.replaceChildren(...list.map((c) => el('option', c.title, { value: c.id })));
+    if (list.some((c) => c.id === value)) picker.cases.value = value;
+    else if (list[fallback]) picker.cases.value = list[fallback].id;
+  }
+  for (const picker of pickers) picker.province.addEventListener('change', () => fill(picker, null, 0).catch(failed));
+
   const params = new URLSearchParams(location.search);
-  if (params.get('a')) form.elements.a.value = params.get('a');
-  if (params.get('b')) form.elements.b.value = params.get('b');
+  async function start() {
+    const wanted = [params.get('a'), params.get('b')];
+    if (pickers.length) {
+      // a linked case's province comes from its data; otherwise the first cases of the first province
+      const found = await Promise.all(wanted.map((id) => (id ? caseData(id) : null)));
+      for (const [i, picker] of pickers.entries()) {
+        if (found[i]) picker.province.value = found[i].c.province;
+        await fill(picker, found[i]?.c.id, i);
+      }
+    } else {
+      if (wanted[0]) form.elements.a.value = wanted[0];
+      if (wanted[1]) form.elements.b.value = wanted[1];
+    }
+    if (wanted[0] && wanted[1]) await run(wanted[0], wanted[1]);
+  }
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const a = form.elements.a.value;
     const b = form.elements.b.value;
+    if (!a || !b) return;
     history.pushState(null, '', `?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
-    run(a, b);
+    run(a, b).catch(failed);
   });
   window.addEventListener('popstate', () => {
     const p = new URLSearchParams(location.search);
-    if (p.get('a') && p.get('b')) run(p.get('a'), p.get('b'));
+    if (p.get('a') && p.get('b')) run(p.get('a'), p.get('b')).catch(failed);
   });
-  if (params.get('a') && params.get('b')) run(params.get('a'), params.get('b'));
-})();
+  start().catch(failed);
+}
