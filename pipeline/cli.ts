@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { check, makeConfig } from './build.ts';
 import { ConfigError, normalizeSiteUrl, publishNotices, type Config } from './config.ts';
 import { pipelineFor } from './eleventy-data.ts';
-import { fsError, makeTemp, OutputError, recoverInterrupted, refuseOutput, removeQuietly, swapIn } from './output.ts';
+import { discardInBackground, fsError, makeTemp, OutputError, recoverInterrupted, refuseOutput, removeQuietly, swapIn } from './output.ts';
 import { formatReport, sortProblems } from './problems.ts';
 import { formatSummary } from './summary.ts';
 import { newCommand, NEW_USAGE } from './new/index.ts';
@@ -124,7 +124,7 @@ async function buildInto(tmp: string, out: string, config: Config, log: (s: stri
   const eleventyMs = Math.round(performance.now() - t1);
 
   log(`[3/3] ${config.outputDir}/ vervangen …`);
-  swapIn(tmp, out);
+  swapIn(tmp, out, undefined, (old) => discardInBackground(old, out));
   log(formatSummary(result, { pipeline: pipelineMs, eleventy: eleventyMs }));
   return 0;
 }

@@ -8,6 +8,9 @@
 // The new site is built in a sibling folder and swapped in with two renames. When the output
 // folder is a mount point (a container volume), renaming it fails (EBUSY, or EXDEV across
 // devices): then its contents are replaced in place, and the temporary folder is removed either way.
+// The old site is removed after the swap; the CLI leaves that to a background process, so the
+// build does not wait for it.
+import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -143,11 +146,37 @@ export function removeQuietly(path: string, fs: Fs = nodeFs): void {
 }
 
 /**
- * Put the new site in place: two renames with no await between them, so nothing else can run (or
- * crash the process) while the old site is set aside; then remove the old one. A mount point
- * cannot be renamed: its contents are replaced instead.
+ * Remove an old site without waiting for it (4.6 s for the site of 1 000 cases): it is renamed to
+ * `<out>.trash-…` — so it can never be taken for a site set aside by an interrupted build — and
+ * removed by a detached Node process that may outlive this one. Should that process not get to it
+ * (the machine stops), the next build removes what is left (recoverInterrupted).
  */
-export function swapIn(tmp: string, out: string, fs: Fs = nodeFs): void {
+export function discardInBackground(old: string, out: string, fs: Fs = nodeFs): void {
+  const trash = `${out}.trash-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(old, trash);
+  } catch {
+    removeQuietly(old, fs);
+    return;
+  }
+  removeInBackground(trash, fs);
+}
+
+function removeInBackground(path: string, fs: Fs): void {
+  try {
+    const script = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
+    spawn(process.execPath, ['-e', script, path], { detached: true, stdio: 'ignore', env: {} }).unref();
+  } catch {
+    removeQuietly(path, fs);
+  }
+}
+
+/**
+ * Put the new site in place: two renames with no await between them, so nothing else can run (or
+ * crash the process) while the old site is set aside; then `discard` the old one (by default
+ * removed before this returns). A mount point cannot be renamed: its contents are replaced instead.
+ */
+export function swapIn(tmp: string, out: string, fs: Fs = nodeFs, discard: (old: string) => void = (old) => removeQuietly(old, fs)): void {
   const old = `${out}.old-${randomBytes(4).toString('hex')}`;
   let setAside = false;
   try {
@@ -163,7 +192,7 @@ export function swapIn(tmp: string, out: string, fs: Fs = nodeFs): void {
     removeQuietly(tmp, fs);
     throw fsError(e, `Kan de nieuwe site niet neerzetten in ${out}`);
   }
-  removeQuietly(old, fs);
+  if (setAside) discard(old);
 }
 
 /** The fallback for a mount point: empty `out`, move (or copy across devices) the new files in. */
@@ -187,18 +216,20 @@ function replaceContents(tmp: string, out: string, fs: Fs): void {
 
 /**
  * After a build that was killed mid-way: put back a previous site that was set aside (when the
- * output folder is missing), and remove partial builds older than an hour. Returns whether a
- * site was put back.
+ * output folder is missing), and remove partial builds older than an hour and old sites left to
+ * a background removal that did not finish (again in the background: one may still be running).
+ * Returns whether a site was put back.
  */
 export function recoverInterrupted(out: string, fs: Fs = nodeFs): boolean {
   const dir = dirname(out);
   if (!fs.existsSync(dir)) return false;
-  const named = (kind: 'old' | 'tmp') => fs.readdirSync(dir).filter((f) => f.startsWith(`${basename(out)}.${kind}-`)).map((f) => join(dir, f));
+  const named = (kind: 'old' | 'tmp' | 'trash') => fs.readdirSync(dir).filter((f) => f.startsWith(`${basename(out)}.${kind}-`)).map((f) => join(dir, f));
   const aside = named('old').sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   const restored = !fs.existsSync(out) && aside.length > 0;
   if (restored) fs.renameSync(aside.shift()!, out);
   for (const f of aside) fs.rmSync(f, { recursive: true, force: true });
   const hourAgo = Date.now() - 3_600_000;
   for (const f of named('tmp')) if (fs.statSync(f).mtimeMs < hourAgo) fs.rmSync(f, { recursive: true, force: true });
+  for (const f of named('trash')) removeInBackground(f, fs);
   return restored;
 }

@@ -5,7 +5,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTemp, MARKER, OutputError, refuseOutput, swapIn, type Fs } from '../../pipeline/output.ts';
+import { discardInBackground, makeTemp, MARKER, OutputError, recoverInterrupted, refuseOutput, swapIn, type Fs } from '../../pipeline/output.ts';
 import { cli, treeHashes, TSX } from '../helpers/cli.ts';
 import { BASIC, PROJECT_ROOT } from '../helpers/corpus.ts';
 
@@ -134,6 +134,25 @@ describe('replacing the output folder', () => {
     swapIn(tmp, out);
     expect(tree(out)).toEqual({ [MARKER]: expect.stringContaining('npm run build'), 'nieuw/index.html': 'nieuw' });
     expect(readdirSync(parent)).toEqual(['_site']);
+  });
+
+  // the CLI's way: the build does not wait for the old site's removal
+  it('leaves the old site to a background removal, under a name an interrupted build never puts back', async () => {
+    const { parent, out, tmp } = setup();
+    swapIn(tmp, out, fs, (old) => discardInBackground(old, out));
+    expect(tree(out)).toEqual({ [MARKER]: expect.stringContaining('npm run build'), 'nieuw/index.html': 'nieuw' });
+    expect(readdirSync(parent).filter((f) => f !== '_site')).toEqual(readdirSync(parent).filter((f) => /^_site\.trash-[0-9a-f]{8}$/.test(f)));
+    await expect.poll(() => readdirSync(parent), { timeout: 60_000, interval: 100 }).toEqual(['_site']);
+  });
+
+  it('removes what a background removal left, and never puts it back as the site', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kb-trash-'));
+    const out = join(parent, '_site');
+    mkdirSync(join(`${out}.trash-0badf00d`, 'oud'), { recursive: true });
+    writeFileSync(join(`${out}.trash-0badf00d`, 'oud/index.html'), 'oud');
+    expect(recoverInterrupted(out)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+    await expect.poll(() => readdirSync(parent), { timeout: 60_000, interval: 100 }).toEqual([]);
   });
 
   // A mount point (a container volume) cannot be renamed: simulated here by an fs whose rename of
