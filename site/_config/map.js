@@ -1,5 +1,6 @@
 // The map of the Netherlands, drawn at build time as SVG: the outline from world-atlas (Natural Earth,
 // public domain), projected with d3-geo; one marker per case at its first place. Deterministic output.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -12,7 +13,8 @@ let cached = null;
 /** The European part of the Netherlands (the Caribbean islands are left out of this map). */
 function outline() {
   if (cached) return cached;
-  const world = require('world-atlas/countries-10m.json');
+  // read, not required: require would keep the whole world (30 MB in memory) for the rest of the build
+  const world = JSON.parse(readFileSync(require.resolve('world-atlas/countries-10m.json'), 'utf8'));
   // only the Netherlands' geometry is decoded, not the whole world
   const nl = feature(world, world.objects.countries.geometries.find((g) => g.id === '528'));
   const european = nl.geometry.coordinates.filter((poly) => poly[0].every(([lon, lat]) => lon > 3 && lon < 8 && lat > 50 && lat < 54));
