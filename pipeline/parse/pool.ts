@@ -78,11 +78,14 @@ export async function parseAll(items: readonly ParseItem[], threads = defaultThr
           w.on('exit', (code) => batch.from !== batch.to && reject(new Error(`parse worker stopped (exit ${code})`)));
         }),
     );
-    // the main thread takes batches too, yielding between them so worker results come in
+    // the main thread takes batches too, yielding between them so worker results come in. Its
+    // entries are copied like a worker's: their strings are otherwise slices of the file's text
+    // (micromark and yaml cut values out of it), which keeps every source file in memory for as
+    // long as the site data lives (90 MB at 10 000 cases).
     for (;;) {
       const { from, to } = take();
       if (from === to) break;
-      for (let i = from; i < to; i++) out[i] = parseEntry(items[i].file, items[i].collection);
+      for (let i = from; i < to; i++) out[i] = reviveEntry(structuredClone(shipEntry(parseEntry(items[i].file, items[i].collection))), items[i].file);
       await new Promise((r) => setImmediate(r));
     }
     await Promise.all(done);
