@@ -7,6 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { filtersPlugin } from './site/_config/filters.js';
 import { nunjucksPlugin } from './site/_config/nunjucks.js';
 import { searchPlugin } from './search/eleventy.js';
+import { emitPlugin } from './pipeline/emit/eleventy.js';
 
 const sourcesDir = process.env.KB_SOURCES || 'sources';
 const watching = process.argv.some((a) => a === '--serve' || a === '--watch');
@@ -22,6 +23,7 @@ export default async function (eleventyConfig) {
   eleventyConfig.addWatchTarget(isAbsolute(sourcesDir) ? `${sourcesDir}/` : `./${sourcesDir}/`);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(emitPlugin);
   eleventyConfig.addPlugin(nunjucksPlugin);
 
   if (watching) {

@@ -19,7 +19,6 @@ export interface SiteData {
   graph: Graph;
   /** Theme and province briefs and the home/method charts (pipeline/brief). */
   briefs: Briefs;
-  files: PipelineResult['files'];
   findingById: Record<string, Graph['findings'][number]>;
   caseById: Record<string, Graph['cases'][number]>;
   noteById: Record<string, Graph['notes'][number]>;
@@ -49,7 +48,6 @@ export function toSiteData(r: PipelineResult, lastGood: Graph | null = null): Si
     graph: g,
     // while the sources have errors, briefs of the graph shown (dated unknown)
     briefs: r.briefs ?? buildBriefs(g, { siteUrl: '', sourceDate: { iso: null, label: null, from: null } }),
-    files: r.files,
     findingById: byId(g?.findings),
     caseById: byId(g?.cases),
     noteById: byId(g?.notes),

@@ -6,40 +6,42 @@
 // the province the visitor picks first.
 import type { Graph } from '../link/index.ts';
 import { partOf } from '../../site/assets/js/compare-part.js';
-import type { OutputFile } from './index.ts';
+import { lazyFile, type OutputFile } from './index.ts';
 
-const file = (path: string, value: unknown): OutputFile => ({ path, bytes: Buffer.from(JSON.stringify(value), 'utf8') });
+type CaseView = Graph['cases'][number];
+type FindingView = Graph['findings'][number];
+
+const caseRecord = (c: CaseView) => ({
+  id: c.id,
+  title: c.title,
+  region: c.meta.regio,
+  province: c.meta.provincie,
+  places: c.placeNames,
+  schools: { vo: c.meta.scholen.vo, mbo: c.meta.scholen.mbo },
+  routeType: c.meta.routetype,
+  levels: c.meta.niveaus,
+  period: c.meta.periode,
+  themes: c.themes,
+  findings: c.counts,
+});
+
+const findingRecord = (f: FindingView) => ({ id: f.id, type: f.type, text: f.text, themes: f.themes, case: f.owner.id, url: f.url });
 
 export function compareFiles(g: Graph): OutputFile[] {
-  const parts = Array.from({ length: g.compareParts }, () => ({ cases: [] as unknown[], findings: [] as unknown[] }));
+  const parts = Array.from({ length: g.compareParts }, () => ({ cases: [] as CaseView[], findings: [] as FindingView[] }));
   const partOfCase = new Map<string, number>();
   for (const c of g.cases) {
     const n = partOf(c.id, g.compareParts);
     partOfCase.set(c.id, n);
-    parts[n].cases.push({
-      id: c.id,
-      title: c.title,
-      region: c.meta.regio,
-      province: c.meta.provincie,
-      places: c.placeNames,
-      schools: { vo: c.meta.scholen.vo, mbo: c.meta.scholen.mbo },
-      routeType: c.meta.routetype,
-      levels: c.meta.niveaus,
-      period: c.meta.periode,
-      themes: c.themes,
-      findings: c.counts,
-    });
+    parts[n].cases.push(c);
   }
-  for (const f of g.findings) {
-    if (f.owner.collection !== 'cases') continue;
-    parts[partOfCase.get(f.owner.id)!].findings.push({ id: f.id, type: f.type, text: f.text, themes: f.themes, case: f.owner.id, url: f.url });
-  }
-  const files = parts.map((p, n) => file(`data/vergelijk/${n}.json`, p));
+  for (const f of g.findings) if (f.owner.collection === 'cases') parts[partOfCase.get(f.owner.id)!].findings.push(f);
+  const files = parts.map((p, n) => lazyFile(`data/vergelijk/${n}.json`, () => JSON.stringify({ cases: p.cases.map(caseRecord), findings: p.findings.map(findingRecord) })));
   if (g.cases.length <= g.listInline) return files; // the page's menus list every case
-  const byProvince = new Map<string, { id: string; title: string }[]>();
+  const byProvince = new Map<string, CaseView[]>();
   for (const c of g.cases) {
     const list = byProvince.get(c.meta.provincie) ?? byProvince.set(c.meta.provincie, []).get(c.meta.provincie)!;
-    list.push({ id: c.id, title: c.title });
+    list.push(c);
   }
-  return [...files, ...[...byProvince].map(([id, cases]) => file(`data/vergelijk/provincies/${id}.json`, cases))];
+  return [...files, ...[...byProvince].map(([id, cases]) => lazyFile(`data/vergelijk/provincies/${id}.json`, () => JSON.stringify(cases.map((c) => ({ id: c.id, title: c.title })))))];
 }

@@ -1,5 +1,7 @@
-// Stage 6 — emit: the data Eleventy renders and the files it writes verbatim (exports). The search
-// index files are binary; search/eleventy.js writes them (pipeline/index).
+// Stage 6 — emit: the files written verbatim beside the pages (exports, the feed, the compare
+// page's data). Each file's bytes are made when they are read, by the writer before Eleventy
+// renders the pages (eleventy.js): held all at once they were hundreds of MB at 10 000 cases,
+// kept until the build ended. The search index files are binary; search/eleventy.js writes them (pipeline/index).
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Graph } from '../link/index.ts';
@@ -14,21 +16,27 @@ export { casesAtom } from './atom.ts';
 export interface OutputFile {
   /** Path inside the output folder, e.g. `data/cases.json`. */
   path: string;
-  /** The file as UTF-8: half the memory of the same text as a string (at 10 000 cases, hundreds of MB). */
-  bytes: Uint8Array;
+  /** The file as UTF-8, made anew at each read (nothing is kept). */
+  readonly bytes: Uint8Array;
 }
 
-const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+/** A file whose text `make` writes when its bytes are read. */
+export const lazyFile = (path: string, make: () => string): OutputFile => ({
+  path,
+  get bytes() {
+    return Buffer.from(make(), 'utf8');
+  },
+});
 
 export function emitFiles(graph: Graph, config: Pick<Config, 'siteUrl' | 'publisher' | 'root' | 'sourcesDir'>): OutputFile[] {
   const dates = gitDates(resolve(config.root, config.sourcesDir));
   const datesOf = (path: string) => datesFor(dates, config.root, config.sourcesDir, path);
   return [
-    { path: 'data/cases.json', bytes: utf8(casesJson(graph)) },
-    { path: 'data/findings.json', bytes: utf8(findingsJson(graph)) },
-    { path: 'data/findings.csv', bytes: utf8(findingsCsv(graph)) },
-    { path: 'data/rode-draden.json', bytes: utf8(threadsJson(graph)) },
-    { path: 'feed.xml', bytes: utf8(casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf })) },
+    lazyFile('data/cases.json', () => casesJson(graph)),
+    lazyFile('data/findings.json', () => findingsJson(graph)),
+    lazyFile('data/findings.csv', () => findingsCsv(graph)),
+    lazyFile('data/rode-draden.json', () => threadsJson(graph)),
+    lazyFile('feed.xml', () => casesAtom(graph, { siteUrl: config.siteUrl, publisher: config.publisher, datesOf })),
     ...compareFiles(graph),
   ];
 }
