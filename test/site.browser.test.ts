@@ -169,7 +169,8 @@ describe('the site in Chromium', () => {
     const n = Number(await cell.textContent());
     expect(n).toBeGreaterThan(0);
     await cell.click();
-    expect(page.url()).toMatch(/\/themas\/relatie-en-vertrouwen\/#noord-west-veluwe$/);
+    // the click returns once the navigation commits; the theme page's findings are there once it has loaded
+    await page.waitForURL(/\/themas\/relatie-en-vertrouwen\/#noord-west-veluwe$/);
     const items = page.locator('section:has(h3#noord-west-veluwe) li.finding');
     expect(await items.count()).toBe(n);
     const findings: { case: string; themes: string[] }[] = json('data/findings.json');
