@@ -1,7 +1,8 @@
 // Stage 6 — emit: the files written verbatim beside the pages (exports, the feed, the compare
 // page's data). Each file's bytes are made when they are read, by the writer before Eleventy
 // renders the pages (eleventy.js): held all at once they were hundreds of MB at 10 000 cases,
-// kept until the build ended. The search index files are binary; search/eleventy.js writes them (pipeline/index).
+// kept until the build ended. The search index files are binary; search/eleventy.js writes them
+// (pipeline/index).
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import type { Graph } from '../link/index.ts';
