@@ -4,17 +4,19 @@
 // theme, or when asked (the theme facet's counts). The same code runs in the Web Worker (fetch) and
 // in Node (files from disk).
 import type { Analyzer } from './analysis.ts';
-import { decompound } from './compounds.ts';
+import { decompound, linkerVariants } from './compounds.ts';
 import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';
 import { Facets } from './facets.ts';
 import { Bloom } from './bloom.ts';
 import { decodePages, decodeThemes } from './facet-table.ts';
-import { decodeFragment, decodeShard, gunzip } from './format.ts';
+import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
-import { analyseQuery, LIMITS, MATCHING, type Matching, type QueryAnalysis } from './query.ts';
+import { fold } from './analysis.ts';
+import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
 import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
-import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
+import { applyCorrections, correctable, correctWord, type Correction } from './typo.ts';
+import type { Fragment, PlaceInfo, ResultCard, ThemeInfo, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
 /** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
 export type Load = (path: string) => Promise<Uint8Array>;
@@ -169,7 +171,7 @@ export class SearchEngine {
    * Search, with facet filters; the first `limit` groups come with their texts and snippets.
    * `themes`: count the theme facet even when its column is large (it is fetched once).
    */
-  async search(state: SearchState, limit = 10, { themes = false } = {}): Promise<SearchResult> {
+  async search(state: SearchState, limit = 10, { themes = false, correct = true } = {}): Promise<SearchResult> {
     const t0 = now();
     const facetsP = this.facetTable();
     const withThemes = themes || !!state.filters.thema?.length || this.meta.themesBytes <= this.eagerThemesBytes;
@@ -196,6 +198,14 @@ export class SearchEngine {
       }
       const more = [...parts.values()].flat();
       await this.ensure(more, more);
+    }
+    // a word still unknown may be a typing error: search again with it corrected, and say so
+    if (correct) {
+      const corrections = await this.corrections(a, unknown.filter((i) => !parts.has(i)));
+      if (corrections.length) {
+        const r = await this.search({ ...state, q: applyCorrections(a.q, corrections, fold) }, limit, { themes, correct: false });
+        return { ...r, correction: { q: a.q, words: corrections.map((c) => [c.from, c.to]) }, timing: { ...r.timing, totalMs: now() - t0 } };
+      }
     }
     // the themes it is about, now that the index tells how informative each word is
     const df = (s: string) => postings.entry(s)?.df ?? 0;
@@ -247,9 +257,42 @@ export class SearchEngine {
       cards: this.cards(a),
       facets: facetCounts,
       pending: facets.themes ? [] : ['thema'],
+      correction: null,
       filters: kept,
       timing: { rankMs: tRank - tLoad, loadMs: tLoad - t0 + (t1 - tRank), totalMs: t1 - t0 },
     };
+  }
+
+  /**
+   * Corrections for the words at `at` (not in the index in any form): each that is long enough,
+   * names no concept, and starts no index word is corrected to an index word one edit away (typo.ts).
+   */
+  private async corrections(a: QueryAnalysis, at: number[]): Promise<Correction[]> {
+    const postings = this.postings();
+    const named = new Set(namedConcepts(a.words, this.meta).flatMap((c) => c.words));
+    const todo = at.filter((i) => !named.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
+    if (!todo.length) return [];
+    const dict = await this.words();
+    // one-word phrases of themes, provinces and sectors, with what they hold
+    const concepts = new Map<string, number>();
+    const { themes, provinces, sectors } = this.meta.vocab;
+    for (const [list, size] of [[themes, (t: ThemeInfo) => t.findings], [provinces, (p: PlaceInfo) => p.cases ?? 1], [sectors, () => 1]] as const) {
+      for (const item of list) for (const ph of item.phrases) if (!ph.includes(' ')) concepts.set(ph, Math.max(concepts.get(ph) ?? 0, (size as (x: typeof item) => number)(item)));
+    }
+    const out: Correction[] = [];
+    for (const i of todo) {
+      const c = await correctWord(a.words[i].word, {
+        stem: (w) => this.analyzer.stemFolded(w),
+        mayHave: (k) => dict.has(k),
+        shardOf: (k) => this.shardOf(k),
+        loaded: (s) => this.sorted.has(s),
+        load: (shards) => Promise.all(shards.map((s) => this.shard(s))).then(() => undefined),
+        concept: (stem) => concepts.get(stem) ?? 0,
+        units: (stem) => Math.max(0, ...exactEntries(postings, stem, linkerVariants(stem)).map((e) => e.lists.find((l) => l.kind === LIST.text)?.units.length ?? 0)),
+      });
+      if (c) out.push(c);
+    }
+    return out;
   }
 
   private async render(g: Group, m: Marker, facets: Facets): Promise<ResultGroup> {

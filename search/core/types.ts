@@ -141,6 +141,8 @@ export interface SearchResult {
   facets: Record<FacetKey, [string, string, number][]>;
   /** facets not counted: their column is large and was not asked for (see SearchEngine.search) */
   pending: FacetKey[];
+  /** a word was taken for a typing error: the query as typed, and per word [as typed, searched for] (folded) */
+  correction: { q: string; words: [string, string][] } | null;
   /** the filters that were applied (unknown values dropped) */
   filters: Partial<Record<FacetKey, string[]>>;
   /** milliseconds spent: ranking, loading files, total */

@@ -1,0 +1,126 @@
+// Typing errors: a query word the index holds in no form (not as a stem, a linker variant, a
+// prefix or two known parts) is corrected to a word of the index one edit away — a letter
+// dropped, added, wrong, or two letters swapped ("procesbegleiding" → procesbegeleiding,
+// "loopbaanorientatei" → loopbaanorientatie). As mature spell checkers do (Lucene's
+// DirectSpellChecker: minPrefix 1), the first letter is taken as typed and short words are left
+// alone: they have too many neighbours. Candidates are checked against the Bloom filter of index
+// words (dict.bin, no fetch per candidate), then verified in their shards (the filter has false
+// positives): those already loaded first, then at most a few more, where the most candidates
+// are. Of the verified candidates, the one in the most cases, notes and findings wins.
+import { linkerVariants } from './compounds.ts';
+
+/** Words shorter than this are not corrected. */
+export const MIN_TYPO_LENGTH = 5;
+/** Letters at the start taken as typed. */
+export const TYPO_PREFIX = 1;
+/** Shards fetched at most per corrected word, beyond those already loaded. */
+export const TYPO_SHARDS = 2;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The strings one edit away from a folded word, the first `prefix` letters kept, without the word
+ * itself. In a stable order, by how people mistype: two letters swapped, a letter dropped (an
+ * insertion here), a wrong letter, a letter too many (a deletion here); each from the end of the
+ * word. So where several forms of one stem qualify, the likelier is tried first
+ * ("samenwerkng" → samenwerking, not samenwerkig).
+ */
+export function editCandidates(word: string, prefix = TYPO_PREFIX): string[] {
+  const n = word.length;
+  const swapped: string[] = [];
+  const dropped: string[] = [];
+  const wrong: string[] = [];
+  const extra: string[] = [];
+  for (let i = n; i >= prefix; i--) {
+    const head = word.slice(0, i);
+    for (const c of LETTERS) dropped.push(head + c + word.slice(i));
+    if (i === n) continue;
+    const tail = word.slice(i + 1);
+    if (i + 1 < n && word[i] !== word[i + 1]) swapped.push(head + word[i + 1] + word[i] + word.slice(i + 2));
+    for (const c of LETTERS) if (c !== word[i]) wrong.push(head + c + tail);
+    extra.push(head + tail);
+  }
+  const out = new Set([...swapped, ...dropped, ...wrong, ...extra]);
+  out.delete(word);
+  return [...out];
+}
+
+/** Whether a folded query word is one the corrector may change: letters only, long enough. */
+export const correctable = (word: string): boolean => word.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(word);
+
+/** What the corrector needs of the index. */
+export interface TypoIndex {
+  stem(word: string): string;
+  /** the Bloom filter: may be a word of the index (false positives, no false negatives) */
+  mayHave(key: string): boolean;
+  shardOf(key: string): number;
+  loaded(shard: number): boolean;
+  /** fetch these shards */
+  load(shards: number[]): Promise<void>;
+  /** cases, notes and findings holding this stem or its compound form (0: not in the index); shards loaded */
+  units(stem: string): number;
+  /**
+   * Findings of the theme (cases of the province) this stem names as a one-word phrase, 0 for
+   * none: "procesbegeleiding" is mostly a theme, rarely a word of the text.
+   */
+  concept(stem: string): number;
+}
+
+export interface Correction {
+  /** the folded word as typed, and what it was corrected to */
+  from: string;
+  to: string;
+  /** units holding the corrected word's stem (or its compound form) */
+  units: number;
+}
+
+/** The index keys a candidate word may be found under: its stem and the stem's linker variants. */
+const keysOf = (stem: string) => [stem, ...linkerVariants(stem).map((v) => v.form)];
+
+/**
+ * Correct a folded word the index does not hold to the word one edit away in the most units, or
+ * null when there is none. `maxShards`: shards fetched beyond those loaded.
+ */
+export async function correctWord(word: string, index: TypoIndex, maxShards = TYPO_SHARDS): Promise<Correction | null> {
+  if (!correctable(word)) return null;
+  // candidate words whose stem (or a linker variant of it) may be in the index, by shard
+  const byShard = new Map<number, { word: string; stem: string }[]>();
+  const stems = new Set<string>([index.stem(word)]);
+  let best: Correction | null = null;
+  const consider = (to: string, units: number) => {
+    if (units > 0 && (!best || units > best.units)) best = { from: word, to, units };
+  };
+  for (const cand of editCandidates(word)) {
+    const stem = index.stem(cand);
+    if (!stem || stems.has(stem)) continue;
+    stems.add(stem);
+    consider(cand, index.concept(stem));
+    const keys = keysOf(stem).filter((k) => index.mayHave(k));
+    if (!keys.length) continue;
+    const shard = index.shardOf(keys[0]);
+    const list = byShard.get(shard) ?? [];
+    list.push({ word: cand, stem });
+    byShard.set(shard, list);
+  }
+  const fetch = [...byShard.keys()]
+    .filter((s) => !index.loaded(s))
+    .sort((a, b) => byShard.get(b)!.length - byShard.get(a)!.length || a - b)
+    .slice(0, maxShards);
+  if (fetch.length) await index.load(fetch);
+  for (const [shard, list] of byShard) {
+    if (!index.loaded(shard)) continue;
+    for (const c of list) {
+      consider(c.word, index.units(c.stem));
+    }
+  }
+  return best;
+}
+
+/**
+ * The query with corrected words replaced, as typed otherwise (case, diacritics and punctuation
+ * of the other words kept). `fold` folds a word as the analysis does.
+ */
+export function applyCorrections(q: string, corrections: Correction[], fold: (w: string) => string): string {
+  const to = new Map(corrections.map((c) => [c.from, c.to]));
+  return q.replace(/[\p{L}\p{M}]+/gu, (w) => to.get(fold(w)) ?? w);
+}
