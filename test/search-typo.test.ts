@@ -1,0 +1,213 @@
+// Typing errors (search/core/typo.ts and the engine): the candidates one edit away, the choice
+// among them (checked against the Bloom filter, verified in a shard, the most findings wins, at
+// most a few shards fetched), and on the real corpus: a misspelt query finds what the right
+// spelling finds and says what it searched for; an index word is never corrected.
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fold, words as splitWords } from '../search/core/analysis.ts';
+import { Bloom } from '../search/core/bloom.ts';
+import { linkerVariants } from '../search/core/compounds.ts';
+import type { SearchEngine } from '../search/core/engine.ts';
+import { decodeFragment, decodeShard, LIST } from '../search/core/format.ts';
+import { exactEntries } from '../search/core/rank.ts';
+import type { SearchMeta, ShardEntry } from '../search/core/types.ts';
+import { applyCorrections, correctWord, editCandidates, MIN_TYPO_LENGTH, TYPO_SHARDS, type TypoIndex } from '../search/core/typo.ts';
+import { nodeAnalyzer } from '../search/node.ts';
+import { engineFor, flat, graphOf, indexFilesOf } from './helpers/search.ts';
+
+describe('candidates one edit away', () => {
+  it('swap, drop, change or add one letter, keeping the first letter, without the word itself', () => {
+    const c = editCandidates('procesbegleiding');
+    expect(c).toContain('procesbegeleiding'); // a letter dropped
+    expect(editCandidates('loopbaanorientatei')).toContain('loopbaanorientatie'); // two swapped
+    expect(editCandidates('doorlopnde')).toContain('doorlopende');
+    expect(editCandidates('samenwerkimg')).toContain('samenwerking'); // a wrong letter
+    expect(editCandidates('leerrooute')).toContain('leerroute'); // a letter doubled
+    expect(c).not.toContain('procesbegleiding');
+    expect(new Set(c).size).toBe(c.length);
+    expect(c.every((x) => x.startsWith('p'))).toBe(true);
+    // n letters: at most n − 2 swaps, 26n insertions, 25(n − 1) changes, n − 1 deletions
+    const n = 'procesbegleiding'.length;
+    expect(c.length).toBeLessThanOrEqual(n - 2 + 26 * n + 25 * (n - 1) + n - 1);
+    expect(c.length).toBeGreaterThan(50 * n - 100);
+    expect(editCandidates('abcdef', 0)).toContain('bacdef');
+  });
+
+  it('tries the likelier mistake first: a swap, then a dropped letter, then a wrong one, then one too many', () => {
+    const c = editCandidates('samenwerkng');
+    expect(c.indexOf('samenwerking')).toBeLessThan(c.indexOf('samenwerkig'));
+    const d = editCandidates('abcdef');
+    expect(d.indexOf('abcdfe')).toBeLessThan(d.indexOf('abcdefg'));
+    expect(d.indexOf('abcdefg')).toBeLessThan(d.indexOf('abcdez'));
+    expect(d.indexOf('abcdez')).toBeLessThan(d.indexOf('abcde'));
+  });
+});
+
+/** An index of a few stems over three shards, with a Bloom filter that also lets through `falsePositives`. */
+function fakeIndex(units: Record<string, number>, falsePositives: string[] = [], concepts: Record<string, number> = {}) {
+  const shards = ['a', 'k', 's'];
+  const shardOf = (k: string) => shards.filter((s) => s <= k).length - 1;
+  const loaded = new Set<number>([0]);
+  const fetched: number[] = [];
+  const index: TypoIndex = {
+    stem: (w) => nodeAnalyzer().stemFolded(w),
+    mayHave: (k) => k in units || falsePositives.includes(k),
+    shardOf,
+    loaded: (s) => loaded.has(s),
+    load: async (ss) => {
+      for (const s of ss) {
+        loaded.add(s);
+        fetched.push(s);
+      }
+    },
+    units: (stem) => (loaded.has(shardOf(stem)) ? (units[stem] ?? 0) : 0),
+    concept: (stem) => concepts[stem] ?? 0,
+  };
+  return { index, fetched };
+}
+
+describe('the choice of a correction', () => {
+  it('takes the candidate in the index with the most findings, and says what it changed', async () => {
+    const { index } = fakeIndex({ kantoor: 3, kanton: 9 });
+    expect(await correctWord('kantom', index)).toEqual({ from: 'kantom', to: 'kanton', units: 9 });
+  });
+
+  it('rejects what only the Bloom filter lets through, and corrects no short word or word with digits', async () => {
+    const { index } = fakeIndex({ leerling: 5 }, ['lerling', 'leeerling']);
+    expect(await correctWord('leerlnig', index)).toMatchObject({ to: 'leerling' });
+    const fp = fakeIndex({}, [nodeAnalyzer().stemFolded('kantoor')]);
+    expect(await correctWord('kantoro', fp.index)).toBeNull();
+    expect(fp.fetched).toEqual([1]); // it looked in the one shard the filter pointed to
+    expect(await correctWord('lerl', fakeIndex({ leerl: 2 }).index)).toBeNull();
+    expect('lerl'.length).toBeLessThan(MIN_TYPO_LENGTH);
+    expect(await correctWord('mbo4docent', fakeIndex({ mbo4docent: 1 }).index)).toBeNull();
+  });
+
+  it('fetches at most a few shards beyond those loaded, where the most candidates are', async () => {
+    // every candidate passes the filter: only TYPO_SHARDS shards are fetched
+    const { index, fetched } = fakeIndex({ stage: 4 });
+    index.mayHave = () => true;
+    await correctWord('stgae', index);
+    expect(fetched.length).toBeLessThanOrEqual(TYPO_SHARDS);
+  });
+
+  it('knows words that name a theme or province but are rare in the text', async () => {
+    const { index } = fakeIndex({}, [], { procesbegeleid: 27 });
+    expect(await correctWord('procesbegleiding', index)).toEqual({ from: 'procesbegleiding', to: 'procesbegeleiding', units: 27 });
+  });
+
+  it('puts the corrections into the query as typed', () => {
+    expect(applyCorrections('Doorlopnde leerroute, Fryslân', [{ from: 'doorlopnde', to: 'doorlopende', units: 3 }], fold)).toBe('doorlopende leerroute, Fryslân');
+  });
+});
+
+describe('on the real corpus', () => {
+  let engine: SearchEngine;
+  let files: Map<string, Uint8Array>;
+  beforeAll(async () => {
+    const graph = await graphOf();
+    files = indexFilesOf(graph);
+    engine = await engineFor(graph, files);
+  });
+  const fresh = () => engineFor(undefined as never, files);
+
+  it('finds what the right spelling finds, and says what it searched for', async () => {
+    for (const [typo, right] of [
+      ['procesbegleiding', 'procesbegeleiding'],
+      ['loopbaanorientatei', 'loopbaanorientatie'],
+      ['doorlopnde leerroute', 'doorlopende leerroute'],
+      ['samenwerkng met het bedrijfsleven', 'samenwerking met het bedrijfsleven'],
+    ]) {
+      const r = await engine.search({ q: typo, filters: {} });
+      const ok = await engine.search({ q: right, filters: {} });
+      expect(r.correction, typo).toEqual({ q: typo, words: [[typo.split(' ')[0], right.split(' ')[0]]] });
+      expect(r.q).toBe(right);
+      expect(flat(r.groups), typo).toEqual(flat(ok.groups));
+      expect(ok.correction).toBeNull();
+    }
+  });
+
+  it('corrects only words the index holds in no form: not names, prefixes, compounds or unknown short words', async () => {
+    for (const q of ['procesbegeleiding', 'Fryslân', 'docentenstage', 'samenwerkin', 'horecabedrijf', 'gastl', 'xyzzyplof', 'vmbo']) {
+      expect((await engine.search({ q, filters: {} })).correction, q).toBeNull();
+    }
+  });
+
+  it('a first query with a typing error fetches at most the Bloom filter and a few shards more', async () => {
+    const right = await fresh();
+    await right.search({ q: 'doorlopende leerroute', filters: {} });
+    const typo = await fresh();
+    await typo.search({ q: 'doorlopnde leerroute', filters: {} });
+    const shards = (e: SearchEngine) => e.requests.filter((p) => p.startsWith('t/'));
+    const extra = shards(typo).filter((p) => !shards(right).includes(p));
+    expect(extra.length).toBeLessThanOrEqual(TYPO_SHARDS);
+    expect(typo.requests).toContain('dict.bin');
+  });
+
+  describe('properties (fixed seed)', () => {
+    let meta: SearchMeta;
+    let entries: Map<string, ShardEntry>;
+    let dict: Bloom;
+    let textWords: string[];
+    const analyzer = nodeAnalyzer();
+    beforeAll(() => {
+      const gz = (p: string) => {
+        const b = files.get(p)!;
+        return b[0] === 0x1f && b[1] === 0x8b ? new Uint8Array(gunzipSync(b)) : b;
+      };
+      meta = JSON.parse(new TextDecoder().decode(gz('meta.json')));
+      entries = new Map(meta.shards.flatMap((_, i) => decodeShard(gz(`t/${i}.bin`)).map((e) => [e.key, e] as const)));
+      dict = Bloom.decode(gz('dict.bin'));
+      const texts = [...files.keys()].filter((p) => p.startsWith('d/')).flatMap((p) => {
+        const f = decodeFragment(files.get(p)!);
+        return [f.summary, ...f.findings.map((x) => x[2])];
+      });
+      textWords = [...new Set(texts.flatMap((t) => splitWords(t)))].filter((w) => /^[a-z]+$/.test(w) && !analyzer.isStopWord(w)).sort();
+    });
+
+    /** The index as the engine gives it to the corrector, with only the shard of the typed word loaded. */
+    const indexFor = (typed: string): TypoIndex => {
+      const shardOf = (k: string) => Math.max(0, meta.shards.filter((s) => s <= k).length - 1);
+      const loaded = new Set([shardOf(analyzer.stemFolded(typed))]);
+      const get = (k: string) => (loaded.has(shardOf(k)) ? entries.get(k) : undefined);
+      return {
+        stem: (w) => analyzer.stemFolded(w),
+        mayHave: (k) => dict.has(k),
+        shardOf,
+        loaded: (s) => loaded.has(s),
+        load: async (ss) => ss.forEach((s) => loaded.add(s)),
+        units: (stem) => unitsOf(stem, get),
+        concept: () => 0,
+      };
+    };
+    const unitsOf = (stem: string, get: (k: string) => ShardEntry | undefined) =>
+      Math.max(0, ...exactEntries({ entry: get, prefixed: () => [], units: 0 }, stem, linkerVariants(stem)).map((e) => e.lists.find((l) => l.kind === LIST.text)?.units.length ?? 0));
+
+    it('a word of the index (6+ letters) with one random edit after its first letter is corrected to one with at least as many findings', async () => {
+      const edit = fc.record({ word: fc.constantFrom(...textWords.filter((w) => w.length >= 6)), kind: fc.constantFrom('swap', 'drop', 'change', 'add'), at: fc.nat(), letter: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz') });
+      await fc.assert(
+        fc.asyncProperty(edit, async ({ word, kind, at, letter }) => {
+          const i = 1 + (at % (word.length - 1));
+          const typo =
+            kind === 'swap' ? (i + 1 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word)
+            : kind === 'drop' ? word.slice(0, i) + word.slice(i + 1)
+            : kind === 'change' ? word.slice(0, i) + letter + word.slice(i + 1)
+            : word.slice(0, i) + letter + word.slice(i);
+          const all = (k: string) => entries.get(k);
+          // the edit made another word of the index (or the same stem): nothing to correct
+          fc.pre(unitsOf(analyzer.stemFolded(typo), all) === 0 && !analyzer.isStopWord(typo));
+          const c = await correctWord(typo, indexFor(typo));
+          expect(c, `${word} → ${typo}`).not.toBeNull();
+          expect(c!.units, `${word} → ${typo} → ${c!.to}`).toBeGreaterThanOrEqual(unitsOf(analyzer.stemFolded(word), all));
+        }),
+        { seed: 15, numRuns: 300 },
+      );
+    });
+
+    it('never corrects a word of the index', async () => {
+      const sample = fc.sample(fc.constantFrom(...textWords.filter((w) => w.length >= MIN_TYPO_LENGTH)), { seed: 15, numRuns: 150 });
+      for (const w of sample) expect((await engine.search({ q: w, filters: {} })).correction, w).toBeNull();
+    });
+  });
+});
