@@ -97,6 +97,13 @@ describe('the choice of a correction', () => {
     expect(await correctWord('procesbegleiding', index)).toEqual({ from: 'procesbegleiding', to: 'procesbegeleiding', units: 27 });
   });
 
+  it('corrects one part of a compound whose other part is known, when the corrected part is long', async () => {
+    const { index } = fakeIndex({ rooster: 8, problem: 30, huis: 12, zien: 40 });
+    expect(await correctWord('roosterprobelmen', index)).toEqual({ from: 'roosterprobelmen', to: 'roosterproblemen', units: 30 });
+    // a short part has too many neighbours: "zieken" is not taken for "zienen"
+    expect(await correctWord('ziekenhuis', index)).toBeNull();
+  });
+
   it('puts the corrections into the query as typed', () => {
     expect(applyCorrections('Doorlopnde leerroute, Fryslân', [{ from: 'doorlopnde', to: 'doorlopende', units: 3 }], fold)).toBe('doorlopende leerroute, Fryslân');
   });
@@ -118,6 +125,8 @@ describe('on the real corpus', () => {
       ['loopbaanorientatei', 'loopbaanorientatie'],
       ['doorlopnde leerroute', 'doorlopende leerroute'],
       ['samenwerkng met het bedrijfsleven', 'samenwerking met het bedrijfsleven'],
+      // a compound the index holds only as its parts, one part mistyped
+      ['roosterprobelmen', 'roosterproblemen'],
     ]) {
       const r = await engine.search({ q: typo, filters: {} });
       const ok = await engine.search({ q: right, filters: {} });
@@ -129,7 +138,7 @@ describe('on the real corpus', () => {
   });
 
   it('corrects only words the index holds in no form: not names, prefixes, compounds or unknown short words', async () => {
-    for (const q of ['procesbegeleiding', 'Fryslân', 'docentenstage', 'samenwerkin', 'horecabedrijf', 'gastl', 'xyzzyplof', 'vmbo']) {
+    for (const q of ['procesbegeleiding', 'Fryslân', 'docentenstage', 'samenwerkin', 'horecabedrijf', 'gastl', 'xyzzyplof', 'vmbo', 'ziekenhuis Rotterdam', 'voetbalstadion Maastricht']) {
       expect((await engine.search({ q, filters: {} })).correction, q).toBeNull();
     }
   });

@@ -79,9 +79,47 @@ const keysOf = (stem: string) => [stem, ...linkerVariants(stem).map((v) => v.for
 
 /**
  * Correct a folded word the index does not hold to the word one edit away in the most units, or
- * null when there is none. `maxShards`: shards fetched beyond those loaded.
+ * null when there is none. A compound the index holds only as two parts ("roosterproblemen") is
+ * corrected in one part when the other is a word of the index: "roosterprobelmen" →
+ * rooster + problemen. `maxShards`: shards fetched beyond those loaded, for the whole word.
  */
 export async function correctWord(word: string, index: TypoIndex, maxShards = TYPO_SHARDS): Promise<Correction | null> {
+  if (!correctable(word)) return null;
+  let budget = maxShards;
+  const budgeted: TypoIndex = {
+    ...index,
+    load: async (shards) => {
+      const take = shards.slice(0, Math.max(0, budget));
+      budget -= take.length;
+      if (take.length) await index.load(take);
+    },
+  };
+  const whole = await correctOne(word, budgeted);
+  if (whole) return whole;
+  // one part known, the other corrected: the longest known part first
+  const splits: { known: string; other: string; left: boolean }[] = [];
+  for (let i = MIN_KNOWN_PART; i <= word.length - MIN_CORRECTED_PART; i++) splits.push({ known: word.slice(0, i), other: word.slice(i), left: true });
+  for (let i = MIN_CORRECTED_PART; i <= word.length - MIN_KNOWN_PART; i++) splits.push({ known: word.slice(i), other: word.slice(0, i), left: false });
+  splits.sort((a, b) => b.known.length - a.known.length);
+  let best: Correction | null = null;
+  for (const s of splits) {
+    const stem = index.stem(s.known);
+    if (!stem || !index.mayHave(stem)) continue;
+    const c = await correctOne(s.other, budgeted);
+    if (c && (!best || c.units > best.units)) best = { from: word, to: s.left ? s.known + c.to : c.to + s.known, units: c.units };
+  }
+  return best;
+}
+
+/**
+ * Shortest known part of a compound whose other part is corrected, and shortest corrected part: a
+ * short part has many neighbours ("ziekenhuis" is no "zienenhuis", "Maastricht" no "maaktricht").
+ */
+const MIN_KNOWN_PART = 4;
+const MIN_CORRECTED_PART = 8;
+
+/** The candidate one edit away from `word` in the most units (correctWord without compounds). */
+async function correctOne(word: string, index: TypoIndex): Promise<Correction | null> {
   if (!correctable(word)) return null;
   // candidate words whose stem (or a linker variant of it) may be in the index, by shard
   const byShard = new Map<number, { word: string; stem: string }[]>();
@@ -102,16 +140,11 @@ export async function correctWord(word: string, index: TypoIndex, maxShards = TY
     list.push({ word: cand, stem });
     byShard.set(shard, list);
   }
-  const fetch = [...byShard.keys()]
-    .filter((s) => !index.loaded(s))
-    .sort((a, b) => byShard.get(b)!.length - byShard.get(a)!.length || a - b)
-    .slice(0, maxShards);
+  const fetch = [...byShard.keys()].filter((s) => !index.loaded(s)).sort((a, b) => byShard.get(b)!.length - byShard.get(a)!.length || a - b);
   if (fetch.length) await index.load(fetch);
   for (const [shard, list] of byShard) {
     if (!index.loaded(shard)) continue;
-    for (const c of list) {
-      consider(c.word, index.units(c.stem));
-    }
+    for (const c of list) consider(c.word, index.units(c.stem));
   }
   return best;
 }
