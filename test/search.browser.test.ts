@@ -130,6 +130,26 @@ describe('zoeken in de browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('corrects a typing error and says in the status line what it searched for, with the results of the right spelling', async () => {
+    const { page, errors } = await open('/zoeken/');
+    await page.focus('#q');
+    const right = await typeQuery(page, 'doorlopende leerroute');
+    expect(await page.locator('#search-status em').count()).toBe(0);
+    const typo = await typeQuery(page, 'doorlopnde leerroute');
+    expect(typo.groups.map((g) => g.title)).toEqual(right.groups.map((g) => g.title));
+    expect(typo.groups.length).toBeGreaterThanOrEqual(5);
+    const status = page.locator('#search-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toMatch(/^Gezocht op doorlopende leerroute \(voor doorlopnde leerroute\)\. \d+ resultaten in \d+ cases en notities/);
+    expect(await page.locator('#search-status em').allTextContents()).toEqual(['doorlopende']);
+    // a theme named with a typing error: its card and its findings
+    const theme = await typeQuery(page, 'procesbegleiding');
+    expect(await status.textContent()).toMatch(/^Gezocht op procesbegeleiding \(voor procesbegleiding\)\./);
+    expect(await page.$eval('#search-cards .result-card--thema h2 a', (a) => a.getAttribute('href'))).toBe('/themas/procesbegeleiding/');
+    expect(theme.groups.length).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+  });
+
   it('fetches only the shards a query needs: the same ones the engine asks for in Node', async () => {
     const engine = await openSiteEngine(site);
     const predict = (q: string) => {

@@ -6,7 +6,7 @@
 import { parseState, stateToQuery } from '../core/facets.ts';
 import { capQuery, LIMITS } from '../core/query.ts';
 import type { FacetKey, SearchResult, SearchState } from '../core/types.ts';
-import { el, readFacets, renderCard, renderFacets, renderGroup } from './render.ts';
+import { correctionNote, el, readFacets, renderCard, renderFacets, renderGroup } from './render.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const form = $<HTMLFormElement>('search-form');
@@ -53,8 +53,9 @@ function start(): Worker | null {
   return worker;
 }
 
-function status(text: string) {
-  if (statusEl) statusEl.textContent = text;
+/** Set the status line (a live region): the text, after what a corrected query searched for. */
+function status(text: string, lead: Node[] = []) {
+  statusEl?.replaceChildren(...lead, text);
 }
 
 function run() {
@@ -84,11 +85,13 @@ function render(r: SearchResult | null) {
   const active = Object.values(current.filters).reduce((n, v) => n + (v?.length ?? 0), 0);
   if (actionsEl) actionsEl.hidden = !active;
   const q = (r?.q ?? '').trim();
-  const about = q && q.length <= 40 ? ` voor “${q}”` : '';
+  // a corrected query says what it searched for first ("Gezocht op … (voor …)")
+  const lead = r?.correction ? correctionNote(r.correction, q) : [];
+  const about = q && q.length <= 40 && !lead.length ? ` voor “${q}”` : '';
   const filtered = active ? ` met ${plural(active, 'filter', 'filters')}` : '';
   if (!r) status('');
-  else if (!r.totalGroups) status(`Niets gevonden${about}${filtered}. Probeer een ander woord, of kijk bij de thema’s en regio’s.`);
-  else status(`${plural(r.totalUnits, 'resultaat', 'resultaten')} in ${plural(r.totalGroups, 'case of notitie', 'cases en notities')}${about}${filtered}${r.totalGroups > r.groups.length ? `, de eerste ${r.groups.length} getoond` : ''}.`);
+  else if (!r.totalGroups) status(`Niets gevonden${about}${filtered}. Probeer een ander woord, of kijk bij de thema’s en regio’s.`, lead);
+  else status(`${plural(r.totalUnits, 'resultaat', 'resultaten')} in ${plural(r.totalGroups, 'case of notitie', 'cases en notities')}${about}${filtered}${r.totalGroups > r.groups.length ? `, de eerste ${r.groups.length} getoond` : ''}.`, lead);
   // for the browser tests: what was searched, how long it took, how often the page rendered
   resultsEl.dataset.query = r ? current.q : '';
   resultsEl.dataset.groups = String(r?.totalGroups ?? 0);

@@ -10,6 +10,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string 
   return e;
 }
 
+/**
+ * What a corrected query searched for, for the status line: "Gezocht op <em>procesbegeleiding</em>
+ * (voor procesbegleiding). " — the corrected words emphasised.
+ */
+export function correctionNote(c: NonNullable<SearchResult['correction']>, searched: string): Node[] {
+  const to = new Set(c.words.map(([, w]) => w));
+  const out: Node[] = [document.createTextNode('Gezocht op ')];
+  for (const part of searched.split(/([\p{L}\p{M}]+)/u)) {
+    if (!part) continue;
+    out.push(to.has(part.toLowerCase()) ? el('em', part) : document.createTextNode(part));
+  }
+  out.push(document.createTextNode(` (voor ${c.q}). `));
+  return out;
+}
+
 function snippetInto(parent: HTMLElement, parts: SnippetPart[]) {
   for (const p of parts) parent.append(p.hit ? el('mark', p.text) : document.createTextNode(p.text));
 }
