@@ -12,6 +12,8 @@ import { PAGEFIND_BASE, servePagefindFrom, writePagefindIndex } from './pagefind
 
 /** The first query, then ten more: words of the synthetic corpus, a province, a town, an abbreviation. */
 export const BENCH_QUERIES = ['stage', 'docenten', 'vervoer bus', 'lob', 'rooster', 'Limburg', 'samenwerking bestuur', 'examen', 'leerlingen begeleiding', 'weert', 'ouders betrekken'];
+/** A first query as written and with a typing error (a letter dropped), for the bytes a correction costs. */
+export const BENCH_TYPO = { right: 'samenwerking bestuur', typo: 'samenwerkng bestuur' };
 /** Results shown for a query (our groups; Pagefind results whose fragments are loaded). */
 const SHOWN = 10;
 
@@ -34,7 +36,25 @@ export interface EngineBench {
   queryP95Ms: number;
 }
 
-async function ours(site: string): Promise<EngineBench & { indexBytes: number; files: number }> {
+/** Bytes (as transferred, with the two scripts) and files a fresh engine fetches for one first query. */
+async function firstQuery(site: string, q: string): Promise<{ bytes: number; requests: number; corrected: boolean }> {
+  let bytes = 0;
+  let requests = 2;
+  for (const js of ['assets/js/search.js', 'assets/js/search-worker.js']) {
+    const p = join(site, js);
+    if (existsSync(p)) bytes += transferBytes(p, readFileSync(p));
+  }
+  const engine = await SearchEngine.open(async (path) => {
+    const raw = new Uint8Array(readFileSync(join(site, 'search', path)));
+    bytes += transferBytes(path, raw);
+    requests++;
+    return raw;
+  }, nodeAnalyzer());
+  const r = await engine.search({ q, filters: {} }, SHOWN);
+  return { bytes, requests, corrected: !!r.correction };
+}
+
+async function ours(site: string): Promise<EngineBench & { indexBytes: number; files: number; typo: { right: Awaited<ReturnType<typeof firstQuery>>; typo: Awaited<ReturnType<typeof firstQuery>> } }> {
   let bytes = 0;
   let requests = 0;
   const load = async (path: string) => {
@@ -70,6 +90,7 @@ async function ours(site: string): Promise<EngineBench & { indexBytes: number; f
     queryP95Ms: pct(times, 0.95),
     indexBytes: files.reduce((n, f) => n + transferBytes(f, readFileSync(f)), 0),
     files: files.length,
+    typo: { right: await firstQuery(site, BENCH_TYPO.right), typo: await firstQuery(site, BENCH_TYPO.typo) },
   };
 }
 
@@ -125,13 +146,13 @@ interface BenchRow {
 export function searchTable(rows: BenchRow[]): string {
   const kb = (b: number) => `${Math.round(b / 1024)} KB`;
   const lines = [
-    '| N | first query: ours / Pagefind | ten more: ours / Pagefind | query p50 / p95, ours | query p50 / p95, Pagefind | index stage |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| N | first query: ours / Pagefind | ten more: ours / Pagefind | query p50 / p95, ours | query p50 / p95, Pagefind | index stage | first query “${BENCH_TYPO.right}” / with a typo |`,
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const o = r.search.ours;
     const p = r.search.pagefind;
-    lines.push(`| ${r.n} | ${kb(o.firstQueryBytes)} / ${kb(p.firstQueryBytes)} | ${kb(o.tenMoreBytes)} / ${kb(p.tenMoreBytes)} | ${o.queryP50Ms} / ${o.queryP95Ms} ms | ${p.queryP50Ms} / ${p.queryP95Ms} ms | ${((r.pipeline.stages?.index ?? 0) / 1000).toFixed(1)} s |`);
+    lines.push(`| ${r.n} | ${kb(o.firstQueryBytes)} / ${kb(p.firstQueryBytes)} | ${kb(o.tenMoreBytes)} / ${kb(p.tenMoreBytes)} | ${o.queryP50Ms} / ${o.queryP95Ms} ms | ${p.queryP50Ms} / ${p.queryP95Ms} ms | ${((r.pipeline.stages?.index ?? 0) / 1000).toFixed(1)} s | ${kb(o.typo.right.bytes)} / ${kb(o.typo.typo.bytes)}${o.typo.typo.corrected ? '' : ' (not corrected)'} |`);
   }
   return lines.join('\n');
 }
