@@ -1,9 +1,11 @@
 // The search engine over the index files: it loads meta.json once, then per query only the term
 // shards its words, prefixes and concepts need (cached), the page facet table, and the fragments of
 // the results it shows; the theme column (themes.bin) when it is small, when a query filters on a
-// theme, or when asked (the theme facet's counts). The same code runs in the Web Worker (fetch) and
-// in Node (files from disk).
-import type { Analyzer } from './analysis.ts';
+// theme, or when asked (the theme facet's counts); the Bloom filter of index words (dict.bin) when a
+// word is unknown: to split it, or to correct a typing error (typo.ts: the query is searched again
+// with the word corrected, and the result says so). The same code runs in the Web Worker (fetch)
+// and in Node (files from disk).
+import { fold, type Analyzer } from './analysis.ts';
 import { decompound, linkerVariants } from './compounds.ts';
 import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';
 import { Facets } from './facets.ts';
@@ -11,12 +13,11 @@ import { Bloom } from './bloom.ts';
 import { decodePages, decodeThemes } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
-import { fold } from './analysis.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
 import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
-import { applyCorrections, correctable, correctWord, type Correction } from './typo.ts';
-import type { Fragment, PlaceInfo, ResultCard, ThemeInfo, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
+import { applyCorrections, conceptWords, correctable, correctWord, type Correction } from './typo.ts';
+import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
 /** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
 export type Load = (path: string) => Promise<Uint8Array>;
@@ -36,6 +37,7 @@ export class SearchEngine {
   private themes: Promise<void> | null = null;
   private dict: Promise<Bloom> | null = null;
   private scorer: Scorer | null = null;
+  private conceptWords: Map<string, number> | null = null;
   /** paths fetched, in order (tests and the benchmark read it) */
   readonly requests: string[] = [];
   weights: Weights = WEIGHTS;
@@ -273,12 +275,7 @@ export class SearchEngine {
     const todo = at.filter((i) => !named.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
     if (!todo.length) return [];
     const dict = await this.words();
-    // one-word phrases of themes, provinces and sectors, with what they hold
-    const concepts = new Map<string, number>();
-    const { themes, provinces, sectors } = this.meta.vocab;
-    for (const [list, size] of [[themes, (t: ThemeInfo) => t.findings], [provinces, (p: PlaceInfo) => p.cases ?? 1], [sectors, () => 1]] as const) {
-      for (const item of list) for (const ph of item.phrases) if (!ph.includes(' ')) concepts.set(ph, Math.max(concepts.get(ph) ?? 0, (size as (x: typeof item) => number)(item)));
-    }
+    const concepts = (this.conceptWords ??= conceptWords(this.meta));
     const out: Correction[] = [];
     for (const i of todo) {
       const c = await correctWord(a.words[i].word, {

@@ -8,6 +8,7 @@
 // positives): those already loaded first, then at most a few more, where the most candidates
 // are. Of the verified candidates, the one in the most cases, notes and findings wins.
 import { linkerVariants } from './compounds.ts';
+import type { SearchMeta } from './types.ts';
 
 /** Words shorter than this are not corrected. */
 export const MIN_TYPO_LENGTH = 5;
@@ -147,6 +148,18 @@ async function correctOne(word: string, index: TypoIndex): Promise<Correction | 
     for (const c of list) consider(c.word, index.units(c.stem));
   }
   return best;
+}
+
+/** One-word phrases of themes, provinces and sectors (stems), with the findings (cases) they hold. */
+export function conceptWords(meta: SearchMeta): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (phrases: string[], n: number) => {
+    for (const p of phrases) if (!p.includes(' ')) out.set(p, Math.max(out.get(p) ?? 0, n));
+  };
+  for (const t of meta.vocab.themes) add(t.phrases, t.findings);
+  for (const p of meta.vocab.provinces) add(p.phrases, p.cases ?? 1);
+  for (const s of meta.vocab.sectors) add(s.phrases, 1);
+  return out;
 }
 
 /**
