@@ -104,6 +104,15 @@ describe('the choice of a correction', () => {
     expect(await correctWord('ziekenhuis', index)).toBeNull();
   });
 
+  it('takes no word only the stemmer accepts: a doubled last consonant, or an edit after the stem leaving no Dutch ending', async () => {
+    const stem = (w: string) => nodeAnalyzer().stemFolded(w);
+    const { index } = fakeIndex({ [stem('ondertekening')]: 6, [stem('begeleiding')]: 20 });
+    const c = await correctWord('ondertekend', index);
+    expect(c?.to).not.toBe('ondertekenn');
+    expect(await correctWord('begeleidens', index)).toBeNull();
+    expect(await correctWord('begeleidng', index)).toMatchObject({ to: 'begeleiding' });
+  });
+
   it('puts the corrections into the query as typed', () => {
     expect(applyCorrections('Doorlopnde leerroute, Fryslân', [{ from: 'doorlopnde', to: 'doorlopende', units: 3 }], fold)).toBe('doorlopende leerroute, Fryslân');
   });
@@ -138,7 +147,7 @@ describe('on the real corpus', () => {
   });
 
   it('corrects only words the index holds in no form: not names, prefixes, compounds or unknown short words', async () => {
-    for (const q of ['procesbegeleiding', 'Fryslân', 'docentenstage', 'samenwerkin', 'horecabedrijf', 'gastl', 'xyzzyplof', 'vmbo', 'ziekenhuis Rotterdam', 'voetbalstadion Maastricht']) {
+    for (const q of ['procesbegeleiding', 'Fryslân', 'docentenstage', 'samenwerkin', 'horecabedrijf', 'gastl', 'xyzzyplof', 'vmbo', 'ziekenhuis Rotterdam', 'voetbalstadion Maastricht', 'kwaliteitszorgsysteem']) {
       expect((await engine.search({ q, filters: {} })).correction, q).toBeNull();
     }
   });

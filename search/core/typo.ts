@@ -81,7 +81,7 @@ const keysOf = (stem: string) => [stem, ...linkerVariants(stem).map((v) => v.for
 /**
  * Correct a folded word the index does not hold to the word one edit away in the most units, or
  * null when there is none. A compound the index holds only as two parts ("roosterproblemen") is
- * corrected in one part when the other is a word of the index: "roosterprobelmen" →
+ * corrected in its head when its modifier is a word of the index: "roosterprobelmen" →
  * rooster + problemen. `maxShards`: shards fetched beyond those loaded, for the whole word.
  */
 export async function correctWord(word: string, index: TypoIndex, maxShards = TYPO_SHARDS): Promise<Correction | null> {
@@ -97,27 +97,42 @@ export async function correctWord(word: string, index: TypoIndex, maxShards = TY
   };
   const whole = await correctOne(word, budgeted);
   if (whole) return whole;
-  // one part known, the other corrected: the longest known part first
-  const splits: { known: string; other: string; left: boolean }[] = [];
-  for (let i = MIN_KNOWN_PART; i <= word.length - MIN_CORRECTED_PART; i++) splits.push({ known: word.slice(0, i), other: word.slice(i), left: true });
-  for (let i = MIN_CORRECTED_PART; i <= word.length - MIN_KNOWN_PART; i++) splits.push({ known: word.slice(i), other: word.slice(0, i), left: false });
-  splits.sort((a, b) => b.known.length - a.known.length);
+  // the modifier known, the head corrected (the head carries the meaning): the longest modifier first
   let best: Correction | null = null;
-  for (const s of splits) {
-    const stem = index.stem(s.known);
+  for (let i = word.length - MIN_CORRECTED_PART; i >= MIN_KNOWN_PART; i--) {
+    const known = word.slice(0, i);
+    const stem = index.stem(known);
     if (!stem || !index.mayHave(stem)) continue;
-    const c = await correctOne(s.other, budgeted);
-    if (c && (!best || c.units > best.units)) best = { from: word, to: s.left ? s.known + c.to : c.to + s.known, units: c.units };
+    const c = await correctOne(word.slice(i), budgeted);
+    if (c && (!best || c.units > best.units)) best = { from: word, to: known + c.to, units: c.units };
   }
   return best;
 }
 
 /**
- * Shortest known part of a compound whose other part is corrected, and shortest corrected part: a
+ * Shortest known modifier of a compound whose head is corrected, and shortest corrected head: a
  * short part has many neighbours ("ziekenhuis" is no "zienenhuis", "Maastricht" no "maaktricht").
  */
 const MIN_KNOWN_PART = 4;
 const MIN_CORRECTED_PART = 8;
+
+/**
+ * Dutch endings a corrected word may show when the edit falls after its stem. An edit there that
+ * leaves another ending makes a word only the stemmer accepts ("leerroutebegeleidens",
+ * "kwaliteitszorgs"): such candidates are not taken. A bare -s is left out: it makes too many.
+ */
+const ENDING = /(e|en|es|ie|ies|ing|ingen|heid|heden|ig|ige|igen|lijk|lijke|baar|bare|end|ende|er|ers|ere|eren)$/;
+
+/**
+ * Whether a candidate reads as a Dutch word: it does not end in a doubled consonant
+ * ("ondertekenn"), and an edit after its stem leaves a Dutch ending.
+ */
+function plausible(word: string, cand: string, stem: string): boolean {
+  if (/([^aeiou])\1$/.test(cand)) return false;
+  let at = 0;
+  while (at < cand.length && cand[at] === word[at]) at++;
+  return at < stem.length || ENDING.test(cand);
+}
 
 /** The candidate one edit away from `word` in the most units (correctWord without compounds). */
 async function correctOne(word: string, index: TypoIndex): Promise<Correction | null> {
@@ -131,7 +146,7 @@ async function correctOne(word: string, index: TypoIndex): Promise<Correction | 
   };
   for (const cand of editCandidates(word)) {
     const stem = index.stem(cand);
-    if (!stem || stems.has(stem)) continue;
+    if (!stem || stems.has(stem) || !plausible(word, cand, stem)) continue;
     stems.add(stem);
     consider(cand, index.concept(stem));
     const keys = keysOf(stem).filter((k) => index.mayHave(k));
