@@ -103,7 +103,10 @@ export async function correctWord(word: string, index: TypoIndex, maxShards = TY
     const known = word.slice(0, i);
     const stem = index.stem(known);
     if (!stem || !index.mayHave(stem)) continue;
-    const c = await correctOne(word.slice(i), budgeted);
+    // a head the index knows needs no correction: the compound has more parts ("verankering-beleidsplan")
+    const head = word.slice(i);
+    if (keysOf(index.stem(head)).some((k) => index.mayHave(k))) continue;
+    const c = await correctOne(head, budgeted);
     if (c && (!best || c.units > best.units)) best = { from: word, to: known + c.to, units: c.units };
   }
   return best;
@@ -139,7 +142,8 @@ async function correctOne(word: string, index: TypoIndex): Promise<Correction | 
   if (!correctable(word)) return null;
   // candidate words whose stem (or a linker variant of it) may be in the index, by shard
   const byShard = new Map<number, { word: string; stem: string }[]>();
-  const stems = new Set<string>([index.stem(word)]);
+  // the word's own stem and its linker variants are no corrections ("beleidsplan" is "beleidplan")
+  const stems = new Set<string>(keysOf(index.stem(word)));
   let best: Correction | null = null;
   const consider = (to: string, units: number) => {
     if (units > 0 && (!best || units > best.units)) best = { from: word, to, units };
