@@ -272,7 +272,9 @@ export class SearchEngine {
   private async corrections(a: QueryAnalysis, at: number[]): Promise<Correction[]> {
     const postings = this.postings();
     const named = new Set(namedConcepts(a.words, this.meta).flatMap((c) => c.words));
-    const todo = at.filter((i) => !named.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
+    // a word that makes an indexed compound with its neighbour ("stage begeleider") is no typing error
+    const joined = new Set(a.joins.filter((j) => postings.entry(j.form)).flatMap((j) => [j.at, j.at + 1]));
+    const todo = at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
     if (!todo.length) return [];
     const dict = await this.words();
     const concepts = (this.conceptWords ??= conceptWords(this.meta));
