@@ -195,6 +195,16 @@ describe('the site in Chromium', () => {
     await page.close();
   });
 
+  it('should say which case of a compare link does not exist, and never render markup from the link', async () => {
+    const { page, errors } = await open('/vergelijk/?a=helmond&b=bestaat-niet%3Cimg%20src%3Dx%3E');
+    const note = page.locator('#compare-result p');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('"bestaat-niet<img src=x>" is geen case in de kennisbank (meer). Kies twee cases in het formulier.');
+    expect(await page.locator('#compare-result img').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each(PAGE_TYPES)('should have no axe violations at 1280 and 320 px, no console errors, no heading skips, the current section marked, nothing stored or fetched elsewhere, and no horizontal scrolling at 320 px with WCAG 1.4.12 text spacing on %s', async (name, path) => {
     for (const width of [1280, 320]) {
       const { page, errors, requests } = await open(path, { bypassCSP: true, width });

@@ -94,7 +94,9 @@ if (form && out) {
 
   async function run(a, b) {
     const [ca, cb] = await Promise.all([caseData(a), caseData(b)]);
-    if (!ca || !cb) return;
+    // a link to a case that is not (or no longer) in the knowledge base says so, by the id it gave
+    const missing = [ca ? null : a, cb ? null : b].filter(Boolean);
+    if (missing.length) return out.replaceChildren(el('p', `${missing.map((id) => `"${id.slice(0, 80)}"`).join(' en ')} ${missing.length > 1 ? 'zijn geen cases' : 'is geen case'} in de kennisbank (meer). Kies twee cases in het formulier.`));
     render(ca.c, cb.c, [...ca.findings, ...cb.findings]);
   }
 
