@@ -3,7 +3,7 @@
 // words joined, and compounds with and without a linking -s-/-en-.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixStem, fold, normaliseWord, tokens, words } from '../search/core/analysis.ts';
+import { baseForm, fixStem, fold, isBaseWord, normaliseWord, tokens, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
 
@@ -78,6 +78,29 @@ describe('Dutch stemming', () => {
     expect(s('docent')).not.toBe(s('docentschap'));
     expect(fixStem('bedrijv')).toBe('bedrijf');
     expect(fixStem('gastless')).toBe('gastles');
+  });
+
+  it('gives forms the stemmer keeps apart from their base word that base: loan verbs in -eren, -man/-mensen', () => {
+    const forms = [
+      ['evalueren', ['evaluatie', 'evaluaties', 'evalueert', 'evalueer', 'evalueerde', 'geëvalueerd', 'geevalueerd']],
+      ['inspireren', ['inspiratie', 'geïnspireerd', 'geinspireerd']],
+      ['oriënteren', ['oriëntatie', 'oriéntatie', 'georiënteerde']],
+      ['vakman', ['vakmensen', 'vaklieden']],
+    ] as const;
+    for (const [base, list] of forms) {
+      for (const w of list) {
+        expect(s(w), `the stemmer alone keeps ${w} apart from ${base}`).not.toBe(s(base));
+        expect(analyzer.baseStem(fold(w)), `${w} → ${base}`).toBe(s(base));
+      }
+      expect(isBaseWord(fold(base)), base).toBe(true);
+      expect(analyzer.baseStem(fold(base)), `${base} is its own base`).toBe('');
+    }
+  });
+
+  it('leaves words alone that only end like such a form', () => {
+    for (const w of ['meer', 'leert', 'verkeerd', 'geleerd', 'natie', 'mensen', 'lieden', 'sfeer', 'stage', 'docent']) expect(baseForm(w), w).toBe(w);
+    expect(isBaseWord('leren')).toBe(false);
+    expect(isBaseWord('man')).toBe(false);
   });
 
   it('drops Dutch stop words', () => {

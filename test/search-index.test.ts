@@ -9,7 +9,7 @@ import { buildSearchIndex } from '../pipeline/index/index.ts';
 import { textPostings } from '../pipeline/index/postings.ts';
 import { searchUnits, TEXT_FIELDS } from '../pipeline/index/units.ts';
 import type { Graph } from '../pipeline/link/index.ts';
-import { eachToken } from '../search/core/analysis.ts';
+import { baseKey, eachToken } from '../search/core/analysis.ts';
 import { Bloom } from '../search/core/bloom.ts';
 import { ASSOCIATION, countThemes } from '../search/core/association.ts';
 import { decodePages, decodeThemes, encodePages, encodeThemes } from '../search/core/facet-table.ts';
@@ -34,14 +34,19 @@ describe('postings', () => {
     const canon = (w: string) => ours.canon(analyzer.stemFolded(w));
     const L = lunr as unknown as typeof lunr & { Pipeline: { registerFunction(fn: unknown, label: string): void } };
     const toTerm = (t: lunr.Token) => {
-      const c = canon(t.toString());
+      const c = t.toString().startsWith('~b:') ? t.toString() : canon(t.toString());
       return c ? t.update(() => c) : undefined;
     };
     L.Pipeline.registerFunction(toTerm, 'kb-test-term');
     const index = lunr(function () {
       this.tokenizer = ((obj: unknown) => {
         const out: lunr.Token[] = [];
-        eachToken(obj == null ? '' : String(obj), (w) => out.push(new lunr.Token(w, {})));
+        eachToken(obj == null ? '' : String(obj), (w) => {
+          out.push(new lunr.Token(w, {}));
+          // a form of a base word also counts for the base's key (analysis.baseForm)
+          const b = analyzer.stemFolded(w) && analyzer.baseStem(w);
+          if (b) out.push(new lunr.Token(baseKey(b), {}));
+        });
         return out;
       }) as unknown as typeof lunr.tokenizer;
       this.pipeline.reset();

@@ -270,6 +270,45 @@ describe('compounds on both sides (small corpus)', () => {
   });
 });
 
+describe('forms of a base word (small corpus)', () => {
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    const body = [
+      '## Knelpunten',
+      '',
+      '- De route is na een jaar geëvalueerd met de teams. {id: geevalueerd; thema: rooster-en-logistiek}',
+      '- Een evaluatie met ouders kwam er niet van. {id: evaluatie; thema: rooster-en-logistiek}',
+      '- Vakmensen uit de regio gaven les. {id: vakmensen; thema: beroepspraktijk}',
+      '',
+      '## Succesfactoren',
+      '',
+      '- Docenten evalueren elke periode samen. {id: evalueren; thema: rooster-en-logistiek}',
+      '- Een bezoek aan een ander leerlab heeft het team geïnspireerd. {id: inspiratie; thema: lob}',
+      '',
+    ].join('\n');
+    const dir = corpusWith({ 'cases/delta.md': caseFile({ frontmatter: { titel: 'Leerlab Delta', sectie: 'Leerlab Delta' }, body }) });
+    engine = await engineFor(await graphOf(dir));
+  });
+
+  const ids = (r: Awaited<ReturnType<typeof find>>) => r.groups.flatMap((g) => g.findings.map((f) => f.id));
+
+  it.each([
+    ['evalueren', ['delta#evalueren', 'delta#geevalueerd', 'delta#evaluatie']],
+    ['geëvalueerd', ['delta#geevalueerd', 'delta#evalueren', 'delta#evaluatie']],
+    ['evaluatie', ['delta#evaluatie', 'delta#evalueren', 'delta#geevalueerd']],
+  ])('"%s" finds all forms, its own form first', async (q, want) => {
+    const r = await find(engine, q);
+    expect(ids(r)[0], JSON.stringify(flat(r.groups))).toBe(want[0]);
+    expect(new Set(ids(r))).toEqual(new Set(want));
+  });
+
+  it('meets an irregular plural and a participle the index holds only in another form', async () => {
+    expect(ids(await find(engine, 'vakman'))).toEqual(['delta#vakmensen']);
+    expect(ids(await find(engine, 'inspiratie'))).toEqual(['delta#inspiratie']);
+    expect(ids(await find(engine, 'geinspireerd'))).toEqual(['delta#inspiratie']);
+  });
+});
+
 describe('URL state', () => {
   it('round-trips query and filters, in a fixed order', () => {
     const { state, notes } = parseState('?thema=lob&q=stage+Weert&type=knelpunt&thema=borging&onbekend=x');

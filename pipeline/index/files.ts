@@ -78,7 +78,7 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
   files.push({ path: 'search/pages.bin', bytes: gz(encodePages(units.facets)) });
   const themes = gz(encodeThemes(units.facets));
   files.push({ path: 'search/themes.bin', bytes: themes });
-  const dictWords = [...text.terms].sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
+  const dictWords = text.terms.filter((t) => !t.term.startsWith('~')).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
   files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode()) });
   // fragments are plain JSON, compressed by the host like every text file: 10 000 small gzip calls cost seconds
   units.fragments.forEach((f, p) => files.push({ path: `search/d/${p}.json`, bytes: encodeFragment(f) }));

@@ -5,7 +5,7 @@
 // scores against lunr's Builder on the real corpus.
 // Per term the text fields are summed into one score per unit. Compound terms are stored under
 // their canonical form (search/core/compounds.ts), and also count for their head.
-import { eachToken, type Analyzer } from '../../search/core/analysis.ts';
+import { baseKey, eachToken, type Analyzer } from '../../search/core/analysis.ts';
 import { splitTerm } from '../../search/core/compounds.ts';
 import type { Unit } from './units.ts';
 
@@ -60,26 +60,37 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
   const idOf = new Map<string, number>();
   let tf = new Int32Array(1024);
   const touched: number[] = [];
+  const idFor = (stem: string): number => {
+    let id = stem ? ids.get(stem) : -1;
+    if (id === undefined) {
+      id = literal.length;
+      ids.set(stem, id);
+      literal.push(stem);
+      occ.push([]);
+      if (id >= tf.length) {
+        const grown = new Int32Array(tf.length * 2);
+        grown.set(tf);
+        tf = grown;
+      }
+    }
+    return id;
+  };
+  // a form of a base word ("geëvalueerd") also counts for the base's key (see analysis.baseForm)
+  const baseOf = new Map<string, number>();
+  const countId = (id: number) => {
+    if (id >= 0 && tf[id]++ === 0) touched.push(id);
+  };
   const count = (w: string) => {
     let id = idOf.get(w);
     if (id === undefined) {
-      const stem = analyzer.stemFolded(w);
-      id = stem ? ids.get(stem) : -1;
-      if (id === undefined) {
-        id = literal.length;
-        ids.set(stem, id);
-        literal.push(stem);
-        occ.push([]);
-        if (id >= tf.length) {
-          const grown = new Int32Array(tf.length * 2);
-          grown.set(tf);
-          tf = grown;
-        }
-      }
+      id = idFor(analyzer.stemFolded(w));
       idOf.set(w, id);
+      const b = id < 0 ? '' : analyzer.baseStem(w);
+      if (b) baseOf.set(w, idFor(baseKey(b)));
     }
-    if (id < 0) return;
-    if (tf[id]++ === 0) touched.push(id);
+    countId(id);
+    const b = baseOf.get(w);
+    if (b !== undefined) countId(b);
   };
   for (let u = 0; u < N; u++) {
     const text = units[u].text;

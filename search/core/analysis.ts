@@ -127,6 +127,33 @@ export function normaliseWord(w: string): string {
   return s;
 }
 
+/**
+ * The base word of a form the stemmer leaves apart from it (the word itself otherwise). Such a
+ * form is indexed under its own stem and under baseKey of its base's stem; a query word is looked
+ * up under both too, the related forms weighing less than its own (rank.ts WEIGHTS.base):
+ * - loan verbs in -eren and their nouns in -atie: the stemmer keeps "evaluatie", "evalueert",
+ *   "geëvalueerd" and "evalueren" (→ "evaluer") apart; their base is the infinitive ("evalueren"),
+ *   as for "inspiratie"/"geïnspireerd" (inspireren) and "oriëntatie"/"georiënteerde" (oriënteren).
+ *   Third person and imperative ("evalueert", "evalueer") need three letters before -eer ("meer",
+ *   "leert" stay), a participle in -eerd(e) its ge- ("verkeerd" stays);
+ * - the irregular plural of compounds in -man: "vakmensen", "vaklieden" → "vakman" ("mensen" stays).
+ */
+export function baseForm(w: string): string {
+  let m = /^ge([a-z]{3,})eerd(e|en)?$/.exec(w);
+  if (m) return `${m[1]}eren`;
+  m = /^([a-z]{3,})ati(e|es)$/.exec(w) ?? /^([a-z]{3,})eer(t|de|den)?$/.exec(w);
+  if (m) return `${m[1]}eren`;
+  m = /^([a-z]{2,})(mensen|lieden)$/.exec(w);
+  if (m) return `${m[1]}man`;
+  return w;
+}
+
+/** Index key of the forms of a base word: units holding "evaluatie" or "geëvalueerd" are in "~b:evaluer". */
+export const baseKey = (baseStem: string) => `~b:${baseStem}`;
+
+/** A folded word that is itself a base form of baseForm ("evalueren", "vakman"): it also meets the other forms. */
+export const isBaseWord = (w: string) => /^[a-z]{3,}eren$/.test(w) || /^[a-z]{2,}man$/.test(w);
+
 /** Compound heads the stemmer splits inconsistently ("plaats" → "plat", "plaatsen" → "plaats"). */
 const HEADS: [RegExp, string][] = [[/plaats(en)?$/, 'plaats']];
 
@@ -158,6 +185,11 @@ export interface Analyzer {
   /** Stem of a word as eachToken gives it (folded and trimmed); '' for a stop word. */
   stemFolded(word: string): string;
   isStopWord(folded: string): boolean;
+  /**
+   * For a folded word that is another form of a base word (baseForm), the stem of that base
+   * ("geëvalueerd", "evaluatie" → "evaluer"); '' otherwise.
+   */
+  baseStem(folded: string): string;
   /** The index terms of a text, in order: stems of its words (stop words dropped) and of joined hyphenated words. */
   terms(text: string | null | undefined): string[];
 }
@@ -186,6 +218,10 @@ export function createAnalyzer(lunr: LunrNl): Analyzer {
   return {
     isStopWord,
     stemFolded,
+    baseStem: (w) => {
+      const b = baseForm(w);
+      return b === w ? '' : stemFolded(b);
+    },
     stem: (word) => {
       const f = fold(word).replace(APOSTROPHES, "'");
       return stemFolded(trimmed(f, 0, f.length));

@@ -14,7 +14,7 @@ import { decodePages, decodeThemes } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
-import { exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
+import { baseEntries, exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
 import { applyCorrections, conceptWords, correctable, correctWord, type Correction } from './typo.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
@@ -184,7 +184,7 @@ export class SearchEngine {
     const postings = this.postings();
     // words the index holds in no form are split into two known parts, which count in the text
     // and may tell what the query is about
-    const unknown = a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length ? [] : [i]));
+    const unknown = a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length || baseEntries(postings, w).length ? [] : [i]));
     const parts = new Map<number, [string, string]>();
     // a compound the index holds tells its parts itself: they may tell what the query is about
     a.words.forEach((w, i) => {

@@ -3,7 +3,7 @@
 // names: a theme, province or sector by one of its phrases ("BPV", "loopbaanorientatie",
 // "Fryslân"), or a theme by the words that describe it ("rol van de docent in vo en mbo" →
 // Rol en bekwaamheid van de docent).
-import { normaliseWord, words as splitWords, type Analyzer } from './analysis.ts';
+import { baseKey, isBaseWord, normaliseWord, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
 import type { SearchMeta } from './types.ts';
@@ -21,6 +21,11 @@ export interface QueryWord {
   prefix: string;
   /** the stem with a linking -s-/-en- removed, and where the modifier ends */
   variants: { form: string; modLen: number }[];
+  /**
+   * keys of the word's related forms (analysis.baseForm): its base's stem and the base's key
+   * ("geëvalueerd" → evaluer, ~b:evaluer), or the key of the forms of a base word ("evalueren")
+   */
+  base?: string[];
   /** followed by a subject pronoun ("hoe zorg je"): a verb, which names no sector or province */
   verb?: boolean;
 }
@@ -83,7 +88,9 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
     const stem = analyzer.stem(w) || w;
     if (seen.has(stem)) continue;
     seen.add(stem);
-    words.push({ word: w, stem, prefix: normaliseWord(w), variants: linkerVariants(stem), ...(verbs.has(w) ? { verb: true } : {}) });
+    const b = analyzer.baseStem(w);
+    const base = b ? [b, baseKey(b)] : isBaseWord(w) ? [baseKey(stem)] : [];
+    words.push({ word: w, stem, prefix: normaliseWord(w), variants: linkerVariants(stem), base, ...(verbs.has(w) ? { verb: true } : {}) });
   }
   const joins: QueryAnalysis['joins'] = [];
   for (let i = 0; i + 1 < words.length; i++) {

@@ -22,6 +22,8 @@ export const WEIGHTS = {
   prefix: 0.35,
   /** the last word while typing ("gastl" → "gastlessen") */
   typing: 0.8,
+  /** another form of the word ("evaluatie", "geëvalueerd" for "evalueren"; analysis.baseForm) */
+  base: 0.5,
   /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
   part: 0.5,
   /** a theme the query is about (times the share it explains): the units tagged with it */
@@ -67,6 +69,7 @@ export function neededKeys(a: QueryAnalysis, typingMin = 2): { keys: string[]; p
   a.words.forEach((w, i) => {
     keys.add(w.stem);
     for (const v of w.variants) keys.add(v.form);
+    for (const b of w.base ?? []) keys.add(b);
     if (usesPrefix(w.prefix, i === a.words.length - 1, typingMin)) prefixes.add(w.prefix);
   });
   for (const j of a.joins) keys.add(j.form);
@@ -91,6 +94,16 @@ export function exactEntries(p: Postings, stem: string, variants: { form: string
   for (const v of variants) {
     const x = p.entry(v.form);
     if (x && x.modLen === v.modLen && !out.includes(x)) out.push(x);
+  }
+  return out;
+}
+
+/** Entries of a word's related forms (QueryWord.base) other than `exact`. */
+export function baseEntries(p: Postings, word: { base?: string[] }, exact: ShardEntry[] = []): ShardEntry[] {
+  const out: ShardEntry[] = [];
+  for (const k of word.base ?? []) {
+    const e = p.entry(k);
+    if (e && !exact.includes(e) && !out.includes(e)) out.push(e);
   }
   return out;
 }
@@ -174,7 +187,20 @@ export class Scorer {
         add(i, listOf(e, LIST.head), w.head, true);
         matched.add(e.key);
       }
-      wordIdf.push(idf(exact.reduce((m, e) => Math.max(m, e.df), 0), p.units));
+      const related = baseEntries(p, word, exact);
+      if (related.length) {
+        // units holding the word's own form count once, as that form
+        const have = new Set(exact.flatMap((e) => Array.from(listOf(e, LIST.text)?.units ?? [])));
+        for (const e of related) {
+          const l = listOf(e, LIST.text);
+          if (!l) continue;
+          const keep = Array.from({ length: l.units.length }, (_, k) => k).filter((k) => !have.has(l.units[k]));
+          for (const k of keep) have.add(l.units[k]);
+          add(i, { kind: LIST.text, units: keep.map((k) => l.units[k]), scores: keep.map((k) => l.scores[k]) }, w.base, true);
+          if (!e.key.startsWith('~')) matched.add(e.key);
+        }
+      }
+      wordIdf.push(idf((exact.length ? exact : related).reduce((m, e) => Math.max(m, e.df), 0), p.units));
       const last = i === n - 1;
       let longer: ShardEntry[] = [];
       if (usesPrefix(word.prefix, last, 2)) {
@@ -183,7 +209,7 @@ export class Scorer {
         for (const e of longer) matched.add(e.key);
       }
       const split = parts.get(i);
-      if (split && !exact.length && !longer.length) {
+      if (split && !exact.length && !related.length && !longer.length) {
         // a compound the index does not hold: units with both parts match it; with one part, as a concept
         const [x, y] = split.map((s) => {
           const e = p.entry(s);
