@@ -43,6 +43,8 @@ describe('on the real corpus', () => {
   it('finds a case by its town, and the cases of a province with a card for the province', async () => {
     expect((await pages(engine, 'Weert'))[0]).toBe('weert');
     expect((await pages(engine, 'Den Bosch')).slice(0, 2)).toContain('s-hertogenbosch');
+    // an everyday name of a town the corpus does not use (by place, sources/places.yml)
+    expect((await pages(engine, 'Gorkum'))[0]).toBe('gorinchem');
     const brabant = await find(engine, 'Noord-Brabant');
     expect(brabant.groups.slice(0, 3).map((g) => g.id).sort()).toEqual(['helmond', 's-hertogenbosch', 'west-brabant']);
     expect(brabant.cards).toContainEqual(expect.objectContaining({ kind: 'provincie', id: 'noord-brabant', url: '/provincies/noord-brabant/', counts: '3 cases' }));

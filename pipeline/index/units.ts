@@ -39,9 +39,10 @@ export const TYPES: [string, string][] = [
   ['rode-draad', 'Rode draad'],
 ];
 
-/** Other names people use for places in the corpus. */
+/** Other names people use for places in the corpus (by place id, sources/places.yml): everyday names. */
 const PLACE_ALIASES: Record<string, string[]> = {
   's-hertogenbosch': ['Den Bosch'],
+  gorinchem: ['Gorkum'],
 };
 
 export interface Units {
@@ -70,7 +71,7 @@ export function searchUnits(graph: Graph): Units {
   pages.forEach(({ c, n }, p) => {
     const entry = (c ?? n)!;
     const findings = entry.findingIds.map((id) => findingById.get(id)!).filter(Boolean);
-    const aliases = c ? (PLACE_ALIASES[c.id] ?? []) : [];
+    const aliases = c ? c.meta.plaatsen.flatMap((id) => PLACE_ALIASES[id] ?? []) : [];
     if (c) {
       units.push({
         kind: 'c',
