@@ -136,6 +136,8 @@ export function normaliseWord(w: string): string {
  *   as for "inspiratie"/"geïnspireerd" (inspireren) and "oriëntatie"/"georiënteerde" (oriënteren).
  *   Third person and imperative ("evalueert", "evalueer") need three letters before -eer ("meer",
  *   "leert" stay), a participle in -eerd(e) its ge- ("verkeerd" stays);
+ * - plurals in -iën whose noun has no singular in use, to their adjective in -ieel: "financiën"
+ *   → "financieel" (folded "financien"; only after c or r: "tien", "dienen", "misschien" stay);
  * - the irregular plural of compounds in -man: "vakmensen", "vaklieden" → "vakman" ("mensen" stays).
  */
 export function baseForm(w: string): string {
@@ -143,6 +145,8 @@ export function baseForm(w: string): string {
   if (m) return `${m[1]}eren`;
   m = /^([a-z]{3,})ati(e|es)$/.exec(w) ?? /^([a-z]{3,})eer(t|de|den)?$/.exec(w);
   if (m) return `${m[1]}eren`;
+  m = /^([a-z]{4,}[cr]i)en$/.exec(w);
+  if (m) return `${m[1]}eel`;
   m = /^([a-z]{2,})(mensen|lieden)$/.exec(w);
   if (m) return `${m[1]}man`;
   return w;
@@ -152,7 +156,7 @@ export function baseForm(w: string): string {
 export const baseKey = (baseStem: string) => `~b:${baseStem}`;
 
 /** A folded word that is itself a base form of baseForm ("evalueren", "vakman"): it also meets the other forms. */
-export const isBaseWord = (w: string) => /^[a-z]{3,}eren$/.test(w) || /^[a-z]{2,}man$/.test(w);
+export const isBaseWord = (w: string) => /^[a-z]{3,}eren$|^[a-z]{4,}[cr]ie(el|le)$|^[a-z]{2,}man$/.test(w);
 
 /** Compound heads the stemmer splits inconsistently ("plaats" → "plat", "plaatsen" → "plaats"). */
 const HEADS: [RegExp, string][] = [[/plaats(en)?$/, 'plaats']];
