@@ -22,6 +22,11 @@ export interface QueryWord {
   /** the stem with a linking -s-/-en- removed, and where the modifier ends */
   variants: { form: string; modLen: number }[];
   /**
+   * the start of a compound with the word as its modifier in the plural, where the plural does not
+   * start with the word ("decaan" → "decanen": decanenkring); the prefix covers the others
+   */
+  modifier?: string;
+  /**
    * keys of the word's related forms (analysis.baseForm): its base's stem and the base's key
    * ("geëvalueerd" → evaluer, ~b:evaluer), or the key of the forms of a base word ("evalueren")
    */
@@ -90,7 +95,10 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
     seen.add(stem);
     const b = analyzer.baseStem(w);
     const base = b ? [b, baseKey(b)] : isBaseWord(w) ? [baseKey(stem)] : [];
-    words.push({ word: w, stem, prefix: normaliseWord(w), variants: linkerVariants(stem), base, ...(verbs.has(w) ? { verb: true } : {}) });
+    const prefix = normaliseWord(w);
+    // a vowel the stemmer undoubled ("decaan" → "decan"): the plural modifier is stem + "en"
+    const modifier = stem.length >= 4 && /^[a-z]+$/.test(stem) && !prefix.startsWith(stem) && /[aeou]{2}[^aeiou]$/.test(w) ? `${stem}en` : undefined;
+    words.push({ word: w, stem, prefix, variants: linkerVariants(stem), base, ...(modifier ? { modifier } : {}), ...(verbs.has(w) ? { verb: true } : {}) });
   }
   const joins: QueryAnalysis['joins'] = [];
   for (let i = 0; i + 1 < words.length; i++) {

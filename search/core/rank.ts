@@ -71,6 +71,7 @@ export function neededKeys(a: QueryAnalysis, typingMin = 2): { keys: string[]; p
     for (const v of w.variants) keys.add(v.form);
     for (const b of w.base ?? []) keys.add(b);
     if (usesPrefix(w.prefix, i === a.words.length - 1, typingMin)) prefixes.add(w.prefix);
+    if (w.modifier) prefixes.add(w.modifier);
   });
   for (const j of a.joins) keys.add(j.form);
   for (const c of a.concepts) keys.add(c.key);
@@ -205,6 +206,7 @@ export class Scorer {
       let longer: ShardEntry[] = [];
       if (usesPrefix(word.prefix, last, 2)) {
         longer = p.prefixed(word.prefix, 60).filter((e) => !exact.includes(e));
+        if (word.modifier) for (const e of p.prefixed(word.modifier, 60)) if (!exact.includes(e) && !longer.includes(e)) longer.push(e);
         if (longer.length) add(i, this.best(longer.map((e) => listOf(e, LIST.text))), last && !exact.length ? w.typing : w.prefix, true);
         for (const e of longer) matched.add(e.key);
       }

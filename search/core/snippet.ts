@@ -21,7 +21,7 @@ export function marker(a: QueryAnalysis, matched: Iterable<string>): Marker {
   return {
     stems,
     heads: a.words.map((w) => w.stem).filter((s) => s.length >= 4),
-    prefixes: a.words.map((w) => normaliseWord(fold(w.word))).filter((p) => p.length >= 3),
+    prefixes: [...a.words.map((w) => normaliseWord(fold(w.word))).filter((p) => p.length >= 3), ...a.words.flatMap((w) => (w.modifier ? [w.modifier] : []))],
   };
 }
 
@@ -31,6 +31,9 @@ function isHit(tok: string, m: Marker, analyzer: Analyzer): boolean {
   const s = analyzer.stem(tok);
   if (s && (m.stems.has(s) || linkerVariants(s).some((v) => m.stems.has(v.form)) || m.heads.some((h) => s.length > h.length && s.endsWith(h)))) return true;
   const f = fold(tok);
+  // another form of a base word the query has ("evaluatie" for "geëvalueerd" or "evalueren")
+  const b = s && analyzer.baseStem(f);
+  if (b && m.stems.has(b)) return true;
   return m.prefixes.some((p) => f.startsWith(p));
 }
 
