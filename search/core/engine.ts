@@ -182,13 +182,15 @@ export class SearchEngine {
     const need = neededKeys(a);
     await this.ensure(need.keys, need.prefixes);
     const postings = this.postings();
+    // each word's own entries (its stem and linker variants), looked up once
+    const exact = a.words.map((w) => exactEntries(postings, w.stem, w.variants));
     // words the index holds in no form are split into two known parts, which count in the text
     // and may tell what the query is about
-    const unknown = a.words.flatMap((w, i) => (exactEntries(postings, w.stem, w.variants).length || baseEntries(postings, w).length ? [] : [i]));
+    const unknown = a.words.flatMap((w, i) => (exact[i].length || baseEntries(postings, w).length ? [] : [i]));
     const parts = new Map<number, [string, string]>();
     // a compound the index holds tells its parts itself: they may tell what the query is about
-    a.words.forEach((w, i) => {
-      const e = exactEntries(postings, w.stem, w.variants).find((x) => x.modLen);
+    exact.forEach((entries, i) => {
+      const e = entries.find((x) => x.modLen);
       if (e) parts.set(i, [e.key.slice(0, e.modLen), e.key.slice(e.modLen)]);
     });
     const long = unknown.filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
@@ -212,8 +214,7 @@ export class SearchEngine {
     // the themes it is about, now that the index tells how informative each word is
     const df = (s: string) => postings.entry(s)?.df ?? 0;
     const imp = (i: number) => {
-      const w = a.words[i];
-      const known = exactEntries(postings, w.stem, w.variants);
+      const known = exact[i];
       if (known.length) return idf(Math.max(...known.map((e) => e.df)), this.meta.counts.units);
       const p = parts.get(i);
       return idf(p ? Math.min(...p.map(df)) : 0, this.meta.counts.units);
@@ -229,9 +230,8 @@ export class SearchEngine {
         for (let k = 0; k < e.themes.pairs.length; k += 2) counts[e.themes.pairs[k]] = e.themes.pairs[k + 1];
         return [{ findings: e.themes.findings, counts }];
       });
-    const assocs = a.words.map((w, i) => {
-      const exact = exactEntries(postings, w.stem, w.variants);
-      const counts = countsOf(exact.length ? exact : [postings.entry(parts.get(i)?.[1] ?? '')]);
+    const assocs = exact.map((entries, i) => {
+      const counts = countsOf(entries.length ? entries : [postings.entry(parts.get(i)?.[1] ?? '')]);
       return counts.length ? themeAssociation(addCounts(counts, T), base, this.association) : null;
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
