@@ -2,7 +2,8 @@
 //   build <sources> <out>      `npm run build` (pipeline + Eleventy + atomic swap), the CLI itself
 //   check <sources>            `npm run check`, the CLI itself
 //   eleventy <input> <out>     plain Eleventy on the same markdown files, default configuration
-//   search <out>               the search on the built site, ours beside Pagefind (bench-search.ts)
+//   search <out>               the search on the built site, ours beside Pagefind (bench-search.ts),
+//                              and keystroke to results in Chromium (bench-search-browser.ts)
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -33,7 +34,7 @@ if (mode === 'build' || mode === 'check') {
     const elev = new Eleventy(a, b, { quietMode: true, configPath: join(import.meta.dirname, 'bench-plain.eleventy.js') });
     await elev.write();
   } else if (mode === 'search') {
-    Object.assign(result, await (await import('./bench-search.ts')).benchSearch(a));
+    Object.assign(result, await (await import('./bench-search.ts')).benchSearch(a), { typing: await (await import('./bench-search-browser.ts')).benchTyping(a) });
   } else throw new Error(`unknown mode ${mode}`);
   finish();
 }

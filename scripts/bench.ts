@@ -1,7 +1,8 @@
 // `npm run bench`: the full build (`npm run build`: pipeline, Eleventy, swap) and `npm run check`
 // against plain Eleventy on the same synthetic markdown, side by side, at N = 100 / 1 000 / 10 000
 // cases (median of --runs runs, each in its own process); site size and largest page; the search
-// (ours beside Pagefind, scripts/bench-search.ts); and the dev server's save-to-visible time on the
+// (ours beside Pagefind, scripts/bench-search.ts; keystroke to results in Chromium,
+// scripts/bench-search-browser.ts); and the dev server's save-to-visible time on the
 // real corpus and at 1 000 cases. Writes bench-output/bench.json and prints the tables.
 //   npm run bench -- 100 1000            other sizes
 //   npm run bench -- --runs 5             more runs per size (default 3)
@@ -17,8 +18,9 @@ import { parseArgs } from 'node:util';
 import { writeCorpus, type CorpusSummary } from './bench-corpus.ts';
 import { measureDev, type DevResult } from './bench-dev.ts';
 import { searchTable, type benchSearch } from './bench-search.ts';
+import { typingTable, type TypingBench } from './bench-search-browser.ts';
 
-type SearchBench = Awaited<ReturnType<typeof benchSearch>>;
+type SearchBench = Awaited<ReturnType<typeof benchSearch>> & { typing: TypingBench };
 
 type Run = Record<string, unknown> & { ms: number; cpuMs: number; maxRssMb: number; loadAverage1m?: number; stages?: Record<string, number> };
 
@@ -173,6 +175,7 @@ async function main() {
   console.log(`\n${table(rows)}`);
   const searched = rows.filter((r): r is BenchRow & { search: SearchBench } => !('error' in r.search));
   if (searched.length) console.log(`\nsearch (bytes as transferred, gzip):\n${searchTable(searched.map((r) => ({ n: r.n, pipeline: { stages: r.median.stages }, search: r.search })))}`);
+  if (searched.length) console.log(`\nsearch in Chromium, keystroke to results shown:\n${typingTable(searched.map((r) => ({ n: r.n, typing: r.search.typing })))}`);
   for (const r of rows) console.log(`N = ${r.n}: stages ${Object.entries(r.median.stages).map(([k, v]) => `${k} ${s(v)}`).join(', ')}; largest page ${r.site.largestPage.path} (${mb(r.site.largestPage.bytes)}), ${r.site.pagesOver300KB} pages over 300 KB`);
   if (scaling !== null) console.log(`time(10 000) / time(1 000) = ${scaling}`);
   for (const [k, d] of Object.entries(dev)) console.log(`dev server (${k === 'real' ? 'real corpus' : `${k} cases`}): first build ${s(d.startMs)}; edit visible, median ${d.editMedianMs} ms (${d.editMs.join(', ')}); theme rename, median ${d.renameMedianMs} ms (${d.renameMs.join(', ')})`);

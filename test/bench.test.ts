@@ -100,6 +100,10 @@ describe('npm run bench at N = 50', () => {
     if ('error' in row.search) throw new Error(row.search.error);
     expect(row.search.ours.firstQueryBytes).toBeGreaterThan(0);
     expect(row.search.pagefind.firstQueryBytes).toBeGreaterThan(0);
+    // in Chromium every typed query showed its own results, without and with the CPU slowdown
+    expect(row.search.typing.firstQueryMs).toBeGreaterThan(0);
+    expect(row.search.typing.runs.map((r) => [r.cpu, r.samples])).toEqual([[1, 33], [4, 33]]);
+    for (const r of row.search.typing.runs) expect(r.p95Ms).toBeGreaterThanOrEqual(r.p50Ms);
   });
 
   it('should print a table row per size', () => {
