@@ -98,6 +98,20 @@ describe('zoeken in de browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('follows fast typing: the results shown are those of the whole query, as a link to it shows them', async () => {
+    const direct = await open('/zoeken/?q=roosterproblemen');
+    const expected = await results(direct.page, 'roosterproblemen');
+    const { page, errors } = await open('/zoeken/');
+    // typed key by key while the index loads and searches: earlier queries are dropped, not shown last
+    await page.type('#q', 'roosterproblemen');
+    const r = await results(page, 'roosterproblemen');
+    expect(r.groups.length).toBeGreaterThan(0);
+    expect(r).toEqual(expected);
+    expect(await page.textContent('#search-status')).toMatch(/voor “roosterproblemen”/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('roosterproblemen');
+    expect([...errors, ...direct.errors]).toEqual([]);
+  });
+
   it('shows a concept question’s theme card above results grouped per case, findings deep-linked beneath', async () => {
     const { page, errors } = await open(`/zoeken/?q=${encodeURIComponent('bestuurlijk commitment')}`);
     const r = await results(page, 'bestuurlijk commitment');

@@ -21,8 +21,6 @@ const clearBtn = $<HTMLButtonElement>('clear-filters');
 const moreWrap = $('more-wrap');
 const moreBtn = $<HTMLButtonElement>('more');
 
-/** Typing pauses this long (ms) before a search: the worker answers in milliseconds, results follow the typing. */
-const DEBOUNCE = 30;
 /** Result groups per page of results. */
 const PAGE = 10;
 
@@ -35,7 +33,13 @@ let focusAfter: number | null = null;
 /** the theme facet's counts were asked for (a large index loads its theme column only then) */
 let withThemes = false;
 let focusFacet: FacetKey | null = null;
-let timer = 0;
+/**
+ * Results follow the typing without a fixed pause: a query goes to the worker at once when it is
+ * idle; typed while it searches, only the newest query is sent when its answer comes, and that
+ * answer, now out of date, is not shown.
+ */
+let inflight = 0;
+let queued = false;
 
 function start(): Worker | null {
   if (worker) return worker;
@@ -45,11 +49,21 @@ function start(): Worker | null {
   }
   worker = new Worker('/assets/js/search-worker.js');
   worker.onmessage = (e: MessageEvent<{ id: number; result?: SearchResult; error?: string }>) => {
+    if (e.data.id === inflight) inflight = 0;
+    if (queued && worker) {
+      queued = false;
+      send(worker);
+      return;
+    }
     if (e.data.id !== seq) return; // an answer to a query that has been replaced
     if (e.data.result) render(e.data.result);
     else status('De zoekfunctie kon niet laden. Probeer het opnieuw, of zoek via de thema’s en regio’s.');
   };
-  worker.onerror = () => status('De zoekfunctie kon niet laden. Probeer het opnieuw, of zoek via de thema’s en regio’s.');
+  worker.onerror = () => {
+    inflight = 0;
+    queued = false;
+    status('De zoekfunctie kon niet laden. Probeer het opnieuw, of zoek via de thema’s en regio’s.');
+  };
   return worker;
 }
 
@@ -62,12 +76,19 @@ function run() {
   const w = start();
   if (!w) return;
   const empty = !current.q.trim() && !Object.values(current.filters).some((v) => v?.length);
-  seq++;
   if (empty) {
+    seq++;
+    queued = false;
     render(null);
     return;
   }
   if (!resultsEl?.dataset.query && !resultsEl?.childElementCount) status('Zoeken …');
+  if (inflight) queued = true;
+  else send(w);
+}
+
+function send(w: Worker) {
+  inflight = ++seq;
   w.postMessage({ id: seq, state: current, limit, themes: withThemes });
 }
 
@@ -145,14 +166,9 @@ function keptHidden(): SearchState['filters'] {
 if (form && input && resultsEl && facetsEl) {
   input.maxLength = LIMITS.chars;
   input.addEventListener('focus', () => start(), { once: true });
-  input.addEventListener('input', () => {
-    start();
-    clearTimeout(timer);
-    timer = window.setTimeout(() => fromForm(false), DEBOUNCE);
-  });
+  input.addEventListener('input', () => fromForm(false));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    clearTimeout(timer);
     fromForm(true);
   });
   facetsEl.addEventListener('change', () => fromForm(true));
