@@ -17,6 +17,8 @@ import type { Vocab } from './vocab.ts';
 export const SHARD_BYTES = 12 * 1024;
 /** Words in the Bloom filter for splitting unknown compounds (the most frequent ones when there are more). */
 const DICT_WORDS = 24_000;
+/** Share of those in the second filter of dict.bin, the most frequent words: the typo corrector's hint (search/core/typo.ts). */
+const COMMON_SHARE = 1 / 8;
 
 export interface SearchFile {
   /** path inside the output folder, e.g. `search/t/3.bin` */
@@ -79,7 +81,8 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
   const themes = gz(encodeThemes(units.facets));
   files.push({ path: 'search/themes.bin', bytes: themes });
   const dictWords = text.terms.filter((t) => !t.term.startsWith('~')).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
-  files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode()) });
+  const common = dictWords.slice(0, Math.ceil(dictWords.length * COMMON_SHARE));
+  files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode(Bloom.create(common, common.length, 10, 1))) });
   // fragments are plain JSON, compressed by the host like every text file: 10 000 small gzip calls cost seconds
   units.fragments.forEach((f, p) => files.push({ path: `search/d/${p}.json`, bytes: encodeFragment(f) }));
 

@@ -35,7 +35,7 @@ export class SearchEngine {
   private readonly fragments = new Map<number, Promise<Fragment>>();
   private facets: Promise<Facets> | null = null;
   private themes: Promise<void> | null = null;
-  private dict: Promise<Bloom> | null = null;
+  private dict: Promise<Bloom[]> | null = null;
   private scorer: Scorer | null = null;
   private conceptWords: Map<string, number> | null = null;
   /** paths fetched, in order (tests and the benchmark read it) */
@@ -120,9 +120,10 @@ export class SearchEngine {
     return this.themes;
   }
 
-  private words(): Promise<Bloom> {
+  /** The filter of index words, and that of the most frequent ones (typo.ts). */
+  private words(): Promise<Bloom[]> {
     if (!this.dict) {
-      this.dict = this.file('dict.bin').then((b) => Bloom.decode(b));
+      this.dict = this.file('dict.bin').then((b) => Bloom.decodeAll(b));
       this.dict.catch(() => (this.dict = null));
     }
     return this.dict;
@@ -195,7 +196,7 @@ export class SearchEngine {
     });
     const long = unknown.filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
     if (long.length) {
-      const dict = await this.words();
+      const [dict] = await this.words();
       for (const i of long) {
         const split = decompound(a.words[i].word, (s) => dict.has(s), (x) => this.analyzer.stem(x));
         if (split) parts.set(i, split);
@@ -276,13 +277,14 @@ export class SearchEngine {
     const joined = new Set(a.joins.filter((j) => postings.entry(j.form)).flatMap((j) => [j.at, j.at + 1]));
     const todo = at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
     if (!todo.length) return [];
-    const dict = await this.words();
+    const [dict, common] = await this.words();
     const concepts = (this.conceptWords ??= conceptWords(this.meta));
     const out: Correction[] = [];
     for (const i of todo) {
       const c = await correctWord(a.words[i].word, {
         stem: (w) => this.analyzer.stemFolded(w),
         mayHave: (k) => dict.has(k),
+        common: common && ((k) => common.has(k)),
         shardOf: (k) => this.shardOf(k),
         loaded: (s) => this.sorted.has(s),
         load: (shards) => Promise.all(shards.map((s) => this.shard(s))).then(() => undefined),

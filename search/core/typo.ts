@@ -5,8 +5,9 @@
 // DirectSpellChecker: minPrefix 1), the first letter is taken as typed and short words are left
 // alone: they have too many neighbours. Candidates are checked against the Bloom filter of index
 // words (dict.bin, no fetch per candidate), then verified in their shards (the filter has false
-// positives): those already loaded first, then at most a few more, where the most candidates
-// are. Of the verified candidates, the one in the most cases, notes and findings wins.
+// positives): those already loaded first, then at most a few more — first where a candidate also
+// passes the filter of the index's most frequent words, then where the likeliest candidates are.
+// Of the verified candidates, the one in the most cases, notes and findings wins.
 import { linkerVariants } from './compounds.ts';
 import type { SearchMeta } from './types.ts';
 
@@ -46,6 +47,13 @@ export function editCandidates(word: string, prefix = TYPO_PREFIX): string[] {
   return [...out];
 }
 
+/** Whether `cand` is `word` with two neighbouring letters swapped. */
+function isSwap(word: string, cand: string): boolean {
+  let i = 0;
+  while (i < word.length && word[i] === cand[i]) i++;
+  return i + 1 < word.length && word[i] === cand[i + 1] && word[i + 1] === cand[i] && word.slice(i + 2) === cand.slice(i + 2);
+}
+
 /** Whether a folded query word is one the corrector may change: letters only, long enough. */
 export const correctable = (word: string): boolean => word.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(word);
 
@@ -54,6 +62,11 @@ export interface TypoIndex {
   stem(word: string): string;
   /** the Bloom filter: may be a word of the index (false positives, no false negatives) */
   mayHave(key: string): boolean;
+  /**
+   * The filter of the index's most frequent words (absent: no such hint). A candidate that passes
+   * both filters is almost surely a common word of the index: its shard is fetched first.
+   */
+  common?(key: string): boolean;
   shardOf(key: string): number;
   loaded(shard: number): boolean;
   /** fetch these shards */
@@ -140,8 +153,10 @@ function plausible(word: string, cand: string, stem: string): boolean {
 /** The candidate one edit away from `word` in the most units (correctWord without compounds). */
 async function correctOne(word: string, index: TypoIndex): Promise<Correction | null> {
   if (!correctable(word)) return null;
-  // candidate words whose stem (or a linker variant of it) may be in the index, by shard
-  const byShard = new Map<number, { word: string; stem: string }[]>();
+  // candidate words whose stem (or a linker variant of it) may be in the index, by shard, with
+  // how many of them are likely common words and where the first of them came in the order of
+  // likely mistakes
+  const byShard = new Map<number, { list: { word: string; stem: string }[]; common: number; odds: number }>();
   // the word's own stem and its linker variants are no corrections ("beleidsplan" is "beleidplan")
   const stems = new Set<string>(keysOf(index.stem(word)));
   let best: Correction | null = null;
@@ -156,15 +171,42 @@ async function correctOne(word: string, index: TypoIndex): Promise<Correction | 
     const keys = keysOf(stem).filter((k) => index.mayHave(k));
     if (!keys.length) continue;
     const shard = index.shardOf(keys[0]);
-    const list = byShard.get(shard) ?? [];
-    list.push({ word: cand, stem });
-    byShard.set(shard, list);
+    let s = byShard.get(shard);
+    if (!s) byShard.set(shard, (s = { list: [], common: 0, odds: 0 }));
+    s.list.push({ word: cand, stem });
+    s.odds += cand.length === word.length + 1 || (cand.length === word.length && !isSwap(word, cand)) ? 1 / LETTERS.length : 1;
+    if (index.common && keys.some((k) => index.common!(k))) s.common++;
   }
-  const fetch = [...byShard.keys()].filter((s) => !index.loaded(s)).sort((a, b) => byShard.get(b)!.length - byShard.get(a)!.length || a - b);
-  if (fetch.length) await index.load(fetch);
-  for (const [shard, list] of byShard) {
-    if (!index.loaded(shard)) continue;
-    for (const c of list) consider(c.word, index.units(c.stem));
+  const verify = (shards: number[]) => {
+    let found = false;
+    for (const shard of shards) {
+      if (!index.loaded(shard)) continue;
+      for (const c of byShard.get(shard)!.list) {
+        const units = index.units(c.stem);
+        consider(c.word, units);
+        found ||= units > 0;
+      }
+    }
+    return found;
+  };
+  const loaded = [...byShard.keys()].filter((s) => index.loaded(s));
+  verify(loaded);
+  // At scale the filter lets through many candidates (1 % of some 500 is five), each in its own
+  // shard. First the shards holding a likely common word: when one of them holds a word of the
+  // index, the rarer candidates elsewhere cannot have more units. Then by the odds that a
+  // candidate that passed the filter is a word: each kind of mistake is about as frequent, but a
+  // letter dropped or a wrong letter has 26 times more candidates (and false positives) than two
+  // letters swapped or a letter too many, so such a candidate counts 1/26.
+  const rank = [...byShard].filter(([s]) => !index.loaded(s)).sort(([sa, a], [sb, b]) => b.common - a.common || b.odds - a.odds || sa - sb).map(([s]) => s);
+  const likely = rank.filter((s) => byShard.get(s)!.common > 0);
+  if (likely.length) {
+    await index.load(likely);
+    if (verify(likely)) return best;
+  }
+  const rest = rank.filter((s) => !index.loaded(s));
+  if (rest.length) {
+    await index.load(rest);
+    verify(rest);
   }
   return best;
 }
