@@ -12,7 +12,7 @@ import type { SearchEngine } from '../search/core/engine.ts';
 import { decodeFragment, decodeShard, LIST } from '../search/core/format.ts';
 import { exactEntries } from '../search/core/rank.ts';
 import type { SearchMeta, ShardEntry } from '../search/core/types.ts';
-import { applyCorrections, correctWord, editCandidates, MIN_TYPO_LENGTH, TYPO_SHARDS, type TypoIndex } from '../search/core/typo.ts';
+import { applyCorrections, correctWord, editCandidates, MIN_TYPO_LENGTH, otherFormOf, TYPO_SHARDS, type TypoIndex } from '../search/core/typo.ts';
 import { nodeAnalyzer } from '../search/node.ts';
 import { engineFor, flat, graphOf, indexFilesOf } from './helpers/search.ts';
 
@@ -111,6 +111,21 @@ describe('the choice of a correction', () => {
     expect(c?.to).not.toBe('ondertekenn');
     expect(await correctWord('begeleidens', index)).toBeNull();
     expect(await correctWord('begeleidng', index)).toMatchObject({ to: 'begeleiding' });
+  });
+
+  it('takes a word that is another form of an index word for no typing error: an agent noun, a diminutive', async () => {
+    const stem = (w: string) => nodeAnalyzer().stemFolded(w);
+    // the index holds "begeleiden"/"begeleiding" (stem begeleid), "leiden", "docent"; not "begeleider"
+    const { index } = fakeIndex({ [stem('begeleiden')]: 40, [stem('leiden')]: 12, docent: 30 });
+    for (const [word, of] of [['begeleider', 'begeleid'], ['begeleiders', 'begeleid'], ['leider', 'leid'], ['docentje', 'docent']]) {
+      expect(otherFormOf(word, index), word).toBe(of);
+      expect(await correctWord(word, index), word).toBeNull();
+    }
+    // a mistake in the ending is still one
+    for (const [typo, right] of [['begeleidng', 'begeleiding'], ['begeleidnig', 'begeleiding'], ['docnet', 'docent']]) {
+      expect(otherFormOf(typo, index), typo).toBeNull();
+      expect(await correctWord(typo, index), typo).toMatchObject({ to: right });
+    }
   });
 
   it('puts the corrections into the query as typed', () => {
@@ -235,6 +250,20 @@ describe('on the real corpus', () => {
       expect(r.correction, q).toBeNull();
       expect(r.groups.length, q).toBeGreaterThan(0);
     }
+  });
+
+  it('takes no word for a typing error that is another form of an index word, and finds that word', async () => {
+    // "begeleider(s)" and "leider(s)" occur only inside compounds (procesbegeleider, projectleider);
+    // begeleiden/begeleiding and leiden are index words; "leerkracht(en)" is one itself
+    for (const q of ['begeleider', 'begeleiders', 'leider', 'leiders', 'leerkracht', 'leerkrachten']) {
+      const r = await engine.search({ q, filters: {} });
+      expect(r.correction, q).toBeNull();
+      expect(r.groups.length, q).toBeGreaterThan(0);
+    }
+    // as a related form: cases and notes that "begeleiden" finds (not its compounds, as its own form does)
+    const ids = async (q: string) => (await engine.search({ q, filters: {} }, 50)).groups.map((g) => g.id);
+    const verb = await ids('begeleiden');
+    expect((await ids('begeleider')).filter((id) => !verb.includes(id))).toEqual([]);
   });
 
   it('a first query with a typing error fetches at most the Bloom filter and a few shards more', async () => {

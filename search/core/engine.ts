@@ -16,7 +16,7 @@ import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
 import { baseEntries, exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
-import { applyCorrections, conceptWords, correctable, correctWord, type Correction } from './typo.ts';
+import { applyCorrections, conceptWords, correctable, correctWord, otherFormOf, type Correction } from './typo.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
 /** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
@@ -204,9 +204,12 @@ export class SearchEngine {
       const more = [...parts.values()].flat();
       await this.ensure(more, more);
     }
-    // a word still unknown may be a typing error: search again with it corrected, and say so
+    // a word still unknown may be another form of an index word ("begeleider": begeleid), found as
+    // that word's related form, or a typing error: search again with it corrected, and say so
+    const typos = this.typoWords(a, unknown.filter((i) => !parts.has(i)));
+    const forms = await this.otherForms(a, typos);
     if (correct) {
-      const corrections = await this.corrections(a, unknown.filter((i) => !parts.has(i)));
+      const corrections = await this.corrections(a, typos.filter((i) => !forms.has(i)));
       if (corrections.length) {
         const r = await this.search({ ...state, q: applyCorrections(a.q, corrections, fold) }, limit, { themes, correct: false });
         return { ...r, correction: { q: a.q, words: corrections.map((c) => [c.from, c.to]) }, timing: { ...r.timing, totalMs: now() - t0 } };
@@ -236,6 +239,7 @@ export class SearchEngine {
       return counts.length ? themeAssociation(addCounts(counts, T), base, this.association) : null;
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });
+    for (const [i, stem] of forms) a.words[i].base = [...(a.words[i].base ?? []), stem];
     await this.ensure(a.concepts.map((c) => c.key));
     const [facets] = await Promise.all([facetsP, themesP]);
     const tLoad = now();
@@ -267,16 +271,34 @@ export class SearchEngine {
   }
 
   /**
-   * Corrections for the words at `at` (not in the index in any form): each that is long enough,
-   * names no concept, and starts no index word is corrected to an index word one edit away (typo.ts).
+   * Of the words at `at` (not in the index in any form), those that may be typing errors: long
+   * enough, naming no concept, starting no index word, making no indexed compound with a neighbour.
    */
-  private async corrections(a: QueryAnalysis, at: number[]): Promise<Correction[]> {
+  private typoWords(a: QueryAnalysis, at: number[]): number[] {
     const postings = this.postings();
     const named = new Set(namedConcepts(a.words, this.meta).flatMap((c) => c.words));
     // a word that makes an indexed compound with its neighbour ("stage begeleider") is no typing error
     const joined = new Set(a.joins.filter((j) => postings.entry(j.form)).flatMap((j) => [j.at, j.at + 1]));
-    const todo = at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
+    return at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
+  }
+
+  /** Of the words at `at`, those that are another form of an index word, with its stem (loaded; typo.ts otherFormOf). */
+  private async otherForms(a: QueryAnalysis, at: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (!at.length) return out;
+    const [dict] = await this.words();
+    for (const i of at) {
+      const stem = otherFormOf(a.words[i].word, { mayHave: (k) => dict.has(k) });
+      if (stem) out.set(i, stem);
+    }
+    await this.ensure([...out.values()]);
+    return out;
+  }
+
+  /** Corrections for the words at `at` (typoWords): each to an index word one edit away (typo.ts). */
+  private async corrections(a: QueryAnalysis, todo: number[]): Promise<Correction[]> {
     if (!todo.length) return [];
+    const postings = this.postings();
     const [dict, common] = await this.words();
     const concepts = (this.conceptWords ??= conceptWords(this.meta));
     const out: Correction[] = [];

@@ -98,7 +98,7 @@ const keysOf = (stem: string) => [stem, ...linkerVariants(stem).map((v) => v.for
  * rooster + problemen. `maxShards`: shards fetched beyond those loaded, for the whole word.
  */
 export async function correctWord(word: string, index: TypoIndex, maxShards = TYPO_SHARDS): Promise<Correction | null> {
-  if (!correctable(word)) return null;
+  if (!correctable(word) || otherFormOf(word, index)) return null;
   let budget = maxShards;
   const budgeted: TypoIndex = {
     ...index,
@@ -123,6 +123,30 @@ export async function correctWord(word: string, index: TypoIndex, maxShards = TY
     if (c && (!best || c.units > best.units)) best = { from: word, to: known + c.to, units: c.units };
   }
   return best;
+}
+
+/**
+ * Endings of Dutch forms the stemmer leaves apart from their word: agent nouns ("begeleider",
+ * "leider", "uitvoerder" beside begeleiden, leiden, uitvoeren), diminutives ("docentje"),
+ * adjectives in -isch. The endings the stemmer strips (-en, -e, -s, -ing, -heid, -lijk, …) need
+ * no rule: such a form has the stem of its word.
+ */
+const FORM_ENDING = /^(er|ers|der|ders|aar|aars|ster|sters|je|jes|tje|tjes|pje|pjes|isch|ische)$/;
+/** Shortest stem a form is recognised on. */
+const MIN_FORM_STEM = 4;
+
+/**
+ * The index word a folded word is another form of — a stem the Bloom filter holds followed by a
+ * Dutch ending the stemmer does not strip ("begeleider" → begeleid) —, or null. Such a word is no
+ * typing error, even where the index holds it only inside compounds (procesbegeleider): it is not
+ * "corrected" to a neighbour (begeleiden).
+ */
+export function otherFormOf(word: string, index: Pick<TypoIndex, 'mayHave'>): string | null {
+  for (let i = word.length - 2; i >= MIN_FORM_STEM; i--) {
+    const stem = word.slice(0, i);
+    if (FORM_ENDING.test(word.slice(i)) && index.mayHave(stem)) return stem;
+  }
+  return null;
 }
 
 /**
