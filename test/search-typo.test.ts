@@ -282,6 +282,7 @@ describe('on the real corpus', () => {
     let entries: Map<string, ShardEntry>;
     let dict: Bloom;
     let textWords: string[];
+    let titleWords: string[];
     const analyzer = nodeAnalyzer();
     beforeAll(() => {
       const gz = (p: string) => {
@@ -295,7 +296,9 @@ describe('on the real corpus', () => {
         const f = decodeFragment(files.get(p)!);
         return [f.summary, ...f.findings.map((x) => x[2])];
       });
-      textWords = [...new Set(texts.flatMap((t) => splitWords(t)))].filter((w) => /^[a-z]+$/.test(w) && !analyzer.isStopWord(w)).sort();
+      const letterWords = (ts: string[]) => [...new Set(ts.flatMap((t) => splitWords(t)))].filter((w) => /^[a-z]+$/.test(w) && !analyzer.isStopWord(w)).sort();
+      textWords = letterWords(texts);
+      titleWords = letterWords([...files.keys()].filter((p) => p.startsWith('d/')).map((p) => decodeFragment(files.get(p)!).title));
     });
 
     /** The index as the engine gives it to the corrector, with only the shard of the typed word loaded. */
@@ -347,9 +350,39 @@ describe('on the real corpus', () => {
       }
     });
 
-    it('never corrects a word of the index', async () => {
-      const sample = fc.sample(fc.constantFrom(...textWords.filter((w) => w.length >= MIN_TYPO_LENGTH)), { seed: 15, numRuns: 150 });
-      for (const w of sample) expect((await engine.search({ q: w, filters: {} })).correction, w).toBeNull();
+    it('never corrects a word of the corpus, whatever its form: every word of the summaries, findings and titles', async () => {
+      const words = [...new Set([...textWords, ...titleWords])].filter((w) => w.length >= MIN_TYPO_LENGTH);
+      expect(words.length).toBeGreaterThan(2000);
+      const corrected: string[] = [];
+      for (const w of words) {
+        const r = await engine.search({ q: w, filters: {} }, 1);
+        if (r.correction) corrected.push(`${w} → ${r.correction.words[0][1]}`);
+      }
+      expect(corrected).toEqual([]);
+    });
+
+    it('corrects a random mistake in a corpus word of six letters or more back to that word in most cases, on a first query', async () => {
+      // one edit after the first letter; only what the index holds in no form is a typing error
+      const edits = fc.sample(fc.record({ word: fc.constantFrom(...textWords.filter((w) => w.length >= 6)), kind: fc.constantFrom('swap', 'drop', 'change', 'add'), at: fc.nat(), letter: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz') }), { seed: 6, numRuns: 300 });
+      let typos = 0;
+      let back = 0;
+      for (const { word, kind, at, letter } of edits) {
+        const i = 1 + (at % (word.length - 1));
+        const typo =
+          kind === 'swap' ? word.slice(0, i) + (word[i + 1] ?? '') + word[i] + word.slice(i + 2)
+          : kind === 'drop' ? word.slice(0, i) + word.slice(i + 1)
+          : kind === 'change' ? word.slice(0, i) + letter + word.slice(i + 1)
+          : word.slice(0, i) + letter + word.slice(i);
+        const e = await fresh();
+        if ((await e.search({ q: typo, filters: {} }, 1, { correct: false })).totalGroups) continue;
+        typos++;
+        const to = (await e.search({ q: typo, filters: {} }, 1)).correction?.words[0][1];
+        if (to && analyzer.stemFolded(to) === analyzer.stemFolded(word)) back++;
+      }
+      // measured: 242 of 261 (93 %; the others mostly go to a likelier neighbour: concpet → concret,
+      // suport → sport). Fixed seed: the floor leaves room for changes of content, not of chance.
+      expect(typos).toBeGreaterThan(200);
+      expect(back / typos).toBeGreaterThanOrEqual(0.8);
     });
   });
 });
