@@ -4,7 +4,8 @@
 //   t/<n>.bin        term shards: a range of the sorted terms with their postings (encodeShard)
 //   pages.bin        per page its facet values, per unit its type (facet-table.ts)
 //   themes.bin       per unit its themes (facet-table.ts; fetched when needed)
-//   dict.bin         a Bloom filter of the index's words, for splitting unknown compounds (bloom.ts)
+//   dict.bin         Bloom filters of the index's words and of its most frequent ones, for splitting
+//                    unknown compounds and correcting typing errors (bloom.ts)
 //   d/<page>.json    per case or note what a result shows: title, URL, summary, findings
 // Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
 // types); readers accept them gzipped or already decompressed by the host (Content-Encoding).

@@ -178,8 +178,7 @@ function plausible(word: string, cand: string, stem: string): boolean {
 async function correctOne(word: string, index: TypoIndex): Promise<Correction | null> {
   if (!correctable(word)) return null;
   // candidate words whose stem (or a linker variant of it) may be in the index, by shard, with
-  // how many of them are likely common words and where the first of them came in the order of
-  // likely mistakes
+  // how many of them are likely common words and the odds that they are words (below)
   const byShard = new Map<number, { list: { word: string; stem: string }[]; common: number; odds: number }>();
   // the word's own stem and its linker variants are no corrections ("beleidsplan" is "beleidplan")
   const stems = new Set<string>(keysOf(index.stem(word)));
