@@ -104,12 +104,14 @@ describe('the choice of a correction', () => {
     expect(await correctWord('ziekenhuis', index)).toBeNull();
   });
 
-  it('takes no word only the stemmer accepts: a doubled last consonant, or an edit after the stem leaving no Dutch ending', async () => {
+  it('takes no word only the stemmer accepts: a doubled last consonant, a tripled one, or an edit after the stem leaving no Dutch ending', async () => {
     const stem = (w: string) => nodeAnalyzer().stemFolded(w);
     const { index } = fakeIndex({ [stem('ondertekening')]: 6, [stem('begeleiding')]: 20 });
     const c = await correctWord('ondertekend', index);
     expect(c?.to).not.toBe('ondertekenn');
     expect(await correctWord('begeleidens', index)).toBeNull();
+    // a tripled consonant: "hakkken" (a letter dropped) has the stem of "hakken" (a wrong letter) but is no word
+    expect(await correctWord('hkkken', fakeIndex({ [stem('hakken')]: 3 }).index)).toMatchObject({ to: 'hakken' });
     expect(await correctWord('begeleidng', index)).toMatchObject({ to: 'begeleiding' });
   });
 

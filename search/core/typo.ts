@@ -165,10 +165,11 @@ const ENDING = /(e|en|es|ie|ies|ing|ingen|heid|heden|ig|ige|igen|lijk|lijke|baar
 
 /**
  * Whether a candidate reads as a Dutch word: it does not end in a doubled consonant
- * ("ondertekenn"), and an edit after its stem leaves a Dutch ending.
+ * ("ondertekenn") or hold a tripled one ("hakkken"), and an edit after its stem leaves a Dutch
+ * ending.
  */
 function plausible(word: string, cand: string, stem: string): boolean {
-  if (/([^aeiou])\1$/.test(cand)) return false;
+  if (/([^aeiou])\1$/.test(cand) || /([^aeiou])\1\1/.test(cand)) return false;
   let at = 0;
   while (at < cand.length && cand[at] === word[at]) at++;
   return at < stem.length || ENDING.test(cand);
