@@ -3,7 +3,7 @@
 // words joined, and compounds with and without a linking -s-/-en-.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseForm, fixStem, fold, isBaseWord, normaliseWord, tokens, words } from '../search/core/analysis.ts';
+import { baseForm, fixStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
 
@@ -139,26 +139,62 @@ describe('folding and word split', () => {
   it('also gives a hyphenated word of two or three parts joined, so "mbo-docenten" meets "mbodocenten"', () => {
     expect(tokens('mbo-docenten en stage-uren').words).toEqual(['mbo', 'docenten', 'mbodocenten', 'en', 'stage', 'uren', 'stageuren']);
     expect(tokens('mbo-docenten').joined).toEqual([false, false, true]);
-    // no join with a number, nor of four parts
-    expect(tokens('mbo-4 a-b-c-d').words).toEqual(['mbo', '4', 'a', 'b', 'c', 'd']);
+    // no join of four parts
+    expect(tokens('a-b-c-d').words).toEqual(['a', 'b', 'c', 'd']);
     expect(s('mbodocenten')).toBe(analyzer.terms('mbo-docenten').pop());
     expect(analyzer.terms('stage-uren')).toContain(s('stageuren'));
   });
 
+  it('joins a word and the number after it, so "mbo2" meets "mbo-2", "mbo 2" and "mbo niveau 2"', () => {
+    expect(tokens('mbo-4 en mbo 2').words).toEqual(['mbo', '4', 'mbo4', 'en', 'mbo', '2', 'mbo2']);
+    expect(tokens('mbo-4 en mbo 2').joined).toEqual([false, false, true, false, false, false, true]);
+    // "niveau 1" to "niveau 4" are mbo levels
+    expect(tokens('mbo niveau 2, niveau 5').words).toEqual(['mbo', 'niveau', '2', 'mbo2', 'niveau', '5']);
+    // only across white space, and only a number of one or two digits
+    expect(tokens('mbo, 2 en jaar 2024').words).toEqual(['mbo', '2', 'en', 'jaar', '2024']);
+    expect(analyzer.terms('vmbo-4')).toContain(s('vmbo4'));
+    expect(numberJoin('mbo', '3')).toBe('mbo3');
+    expect(numberJoin('a', '3')).toBeNull();
+  });
+
+  it('meets an apostrophe plural and a word with an apostrophe in it without the apostrophe', () => {
+    // the index also holds "cao's" as typed without it ("caos"); "cao's" itself is "cao"
+    expect(tokens("twee cao's").words).toEqual(['twee', "cao's", 'caos']);
+    expect(tokens("twee cao's").joined).toEqual([false, false, true]);
+    expect(s("cao's")).toBe(s('cao'));
+    expect(s("vmbo'ers")).toBe(s('vmboers'));
+    // short forms keep their apostrophe: "zo'n" is not "zon"
+    expect(s("zo'n")).not.toBe(s('zon'));
+  });
+
   it('splits exactly as the plain regular-expression definition (property, fixed seed)', () => {
     // the definition the fast one-pass scanner must match
-    const SEP = /[\s‒–—―/\\|()[\]{}<>«»"“”„‟:;,.!?*+=~^#@%$…·•→←↔]+/u;
+    const SEP = /([\s‒–—―/\\|()[\]{}<>«»"“”„‟:;,.!?*+=~^#@%$…·•→←↔]+)/u;
     const trim = (w: string) => w.replace(/^[^a-z0-9&]+/, '').replace(/[^a-z0-9&]+$/, '');
+    const numberJoined = (a: string, b: string) => (/^[0-9]{1,2}$/.test(b) && /^[a-z]{2,}$/.test(a) ? (a !== 'niveau' ? a + b : /^[1-4]$/.test(b) ? `mbo${b}` : null) : null);
     const reference = (text: string) => {
       const out: string[] = [];
-      for (const chunk of text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'").split(SEP)) {
+      let prev = '';
+      const pieces = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'").split(SEP);
+      pieces.forEach((chunk, k) => {
+        // odd pieces are runs of separators: anything but a space ends a "word number" pair
+        if (k % 2) {
+          if (/[^ ]/.test(chunk)) prev = '';
+          return;
+        }
         const parts = chunk.split(/[-‐‑]+/).map(trim).filter(Boolean);
-        out.push(...parts);
+        for (const p of parts) {
+          out.push(p);
+          const n = prev && numberJoined(prev, p);
+          if (n) out.push(n);
+          if (p.length > 3 && /^[a-z0-9]*[aeiouy]'s$/.test(p)) out.push(p.replace("'", ''));
+          prev = p;
+        }
         if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /[a-z]/.test(p))) out.push(parts.join(''));
-      }
+      });
       return out;
     };
-    const alphabet = fc.constantFrom(...'aeéëïoö bcdK&\'’`´-‐‑ .,;:/()“”…→·0123\n\tİß'.split(''));
+    const alphabet = fc.constantFrom(...'aeéëïoös bcdK&\'’`´-‐‑  .,;:/()“”…→·0123\n\tİß'.split(''));
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
         expect(tokens(text).words).toEqual(reference(text));

@@ -36,10 +36,24 @@ function trimmed(s: string, a: number, b: number): string {
 }
 
 /**
- * Call `fn` with each folded word of a text, in order. A hyphenated word of two or three parts
- * also yields the parts joined (`joined` true, after its parts): "mbo-docenten" → mbo, docenten,
- * mbodocenten, so it meets "mbodocenten" written as one word. One pass over the text, no arrays:
- * indexing 10 000 cases tokenises some ten million words.
+ * A word and a number after it, as one word: "mbo 2", "mbo-2" → "mbo2" (as typed: "mbo2"), and
+ * "niveau 2" (1 to 4, the mbo levels) → "mbo2"; null when `b` is no number of one or two digits.
+ */
+export function numberJoin(a: string, b: string): string | null {
+  if (!/^[0-9]{1,2}$/.test(b) || !/^[a-z]{2,}$/.test(a)) return null;
+  return a === 'niveau' ? (/^[1-4]$/.test(b) ? `mbo${b}` : null) : a + b;
+}
+
+/** "cao's", "regio's" (a plural in -'s after a vowel): the form typed without the apostrophe ("caos"). */
+const APOSTROPHE_PLURAL = /^[a-z0-9]*[aeiouy]'s$/;
+
+/**
+ * Call `fn` with each folded word of a text, in order. Some words also yield another form, with
+ * `joined` true, after them: a hyphenated word of two or three parts its parts joined
+ * ("mbo-docenten" → mbo, docenten, mbodocenten, so it meets "mbodocenten" written as one word); a
+ * word followed by a number the two joined (numberJoin: "mbo 2", "mbo-2", "niveau 2" → mbo2); a
+ * plural in -'s the form without the apostrophe ("cao's" → caos). One pass over the text, no
+ * arrays: indexing 10 000 cases tokenises some ten million words.
  */
 export function eachToken(text: string | null | undefined, fn: (word: string, joined: boolean) => void): void {
   if (text == null) return;
@@ -47,8 +61,20 @@ export function eachToken(text: string | null | undefined, fn: (word: string, jo
   const s = String(text).toLowerCase();
   const n = s.length;
   let i = 0;
+  // the last word of the previous chunk, while only white space follows it ("mbo 2")
+  let prev = '';
+  const emit = (w: string, joined: boolean) => {
+    fn(w, joined);
+    if (joined) return;
+    const x = prev && numberJoin(prev, w);
+    if (x) fn(x, true);
+    if (w.length > 3 && APOSTROPHE_PLURAL.test(w)) fn(w.replace("'", ''), true);
+    prev = w;
+  };
   while (i < n) {
-    if (isSeparator(s.charCodeAt(i))) {
+    const c0 = s.charCodeAt(i);
+    if (isSeparator(c0)) {
+      if (c0 !== 32) prev = '';
       i++;
       continue;
     }
@@ -59,10 +85,10 @@ export function eachToken(text: string | null | undefined, fn: (word: string, jo
       if (isHyphen(c)) hyphen = true;
       else if (c >= 128 || c === 96) plain = false;
     }
-    if (plain) chunk(s, i, j, hyphen, fn);
+    if (plain) chunk(s, i, j, hyphen, emit);
     else {
       const f = fold(s.slice(i, j)).replace(APOSTROPHES, "'");
-      chunk(f, 0, f.length, hyphen || /[‐‑]/.test(f), fn);
+      chunk(f, 0, f.length, hyphen || /[‐‑]/.test(f), emit);
     }
     i = j;
   }
@@ -84,6 +110,7 @@ function chunk(s: string, i: number, j: number, hyphen: boolean, fn: (word: stri
       a = k + 1;
     }
   }
+  // parts follow each other without white space: a number part joins its word through fn ("mbo-2")
   for (const p of parts) fn(p, false);
   if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => /[a-z]/.test(p))) fn(parts.join(''), true);
 }
@@ -107,7 +134,8 @@ export function words(text: string | null | undefined): string[] {
 
 /**
  * Normalise a folded word before the Dutch stemmer, for inflections the stemmer gets wrong:
- * - possessive/plural apostrophe: "regio's" → "regio", "cao's" → "cao";
+ * - possessive/plural apostrophe: "regio's" → "regio", "cao's" → "cao"; an apostrophe inside a
+ *   word goes: "vmbo'ers" → "vmboers";
  * - loan-word plurals in -s after -e that the stemmer keeps ("stage" → "stag" but "stages" → "stages"):
  *   "stages" → "stage", "routes" → "route", "locaties" → "locatie", "challenges" → "challenge",
  *   "modules" → "module", "barrières" (folded "barrieres") → "barriere";
@@ -117,7 +145,8 @@ export function words(text: string | null | undefined): string[] {
  *   -ële ("financiële" → "financiele" → "financieel", "reële" → "reeel").
  */
 export function normaliseWord(w: string): string {
-  const s = w.replace(/'s?$/, '').replace(/^'+/, '');
+  // "vmbo'ers" → "vmboers" (not "zo'n", "m'n")
+  const s = w.replace(/'s?$/, '').replace(/^'+/, '').replace(/^([a-z0-9]{2,})'([a-z]{2,})$/, '$1$2');
   if (s.length >= 5 && /(ie|ee)en$/.test(s)) return s.slice(0, -2);
   if (s.length >= 5 && /[ie]ele$/.test(s)) return `${s.slice(0, -3)}eel`;
   if (s.length >= 5 && /ies$/.test(s)) return s.slice(0, -1);

@@ -3,7 +3,7 @@
 // names: a theme, province or sector by one of its phrases ("BPV", "loopbaanorientatie",
 // "Fryslân"), or a theme by the words that describe it ("rol van de docent in vo en mbo" →
 // Rol en bekwaamheid van de docent).
-import { baseKey, isBaseWord, normaliseWord, words as splitWords, type Analyzer } from './analysis.ts';
+import { baseKey, isBaseWord, normaliseWord, numberJoin, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
 import type { SearchMeta } from './types.ts';
@@ -104,7 +104,9 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i].word;
     const b = words[i + 1].word;
-    if (/^[a-z]+$/.test(a + b) && a.length + b.length >= 2 * MIN_PART) joins.push({ at: i, form: analyzer.stem(a + b) });
+    const n = numberJoin(a, b);
+    if (n) joins.push({ at: i, form: analyzer.stem(n) });
+    else if (/^[a-z]+$/.test(a + b) && a.length + b.length >= 2 * MIN_PART) joins.push({ at: i, form: analyzer.stem(a + b) });
   }
   const q = cut === 'words' ? list.join(' ') : capped.q;
   const generic = new Set(GENERIC_WORDS.map((g) => analyzer.stem(g)));
