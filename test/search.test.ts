@@ -3,10 +3,12 @@
 // compounds on both sides, facets, the shard loader, the query caps and the URL state read from
 // untrusted links.
 import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import lunrPlain from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../pipeline/link/index.ts';
+import { Bloom } from '../search/core/bloom.ts';
 import type { SearchEngine } from '../search/core/engine.ts';
 import { parseState, stateToQuery, URL_LIMITS } from '../search/core/facets.ts';
 import { LIMITS } from '../search/core/query.ts';
@@ -68,6 +70,17 @@ describe('on the real corpus', () => {
       expect(r.groups, q).toEqual([]);
       expect(r.cards.filter((c) => c.kind === 'thema'), q).toEqual([]);
     }
+  });
+
+  it('splits an unknown word only into parts its shards hold (the word filter has false positives)', async () => {
+    // a filter that says yes to every string: "windmolens" would split into "win" + "dmol"
+    const files = indexFilesOf(graph);
+    const all = new Bloom(new Uint8Array(64).fill(255), 3);
+    files.set('dict.bin', new Uint8Array(gzipSync(all.encode())));
+    const e = await engineFor(graph, files);
+    expect((await find(e, 'windmolens')).groups).toEqual([]);
+    // a split into parts the index holds still counts
+    expect(flat((await find(engine, 'roosterproblemen')).groups)).toContain('heerhugowaard#randen-van-de-dag');
   });
 
   it('matches a theme by its label, a synonym, the words of its definition, or a compound part', async () => {
