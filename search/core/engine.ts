@@ -204,8 +204,7 @@ export class SearchEngine {
       const more = [...parts.values()].flat();
       await this.ensure(more, more);
       // the filter has false positives: a split counts only when both parts are in their shards
-      const held = (x: string) => !!postings.entry(x) || postings.prefixed(x, 1).length > 0;
-      for (const i of long) if (parts.has(i) && !parts.get(i)!.every(held)) parts.delete(i);
+      for (const i of long) if (parts.has(i) && !parts.get(i)!.every((x) => postings.entry(x))) parts.delete(i);
     }
     // a word still unknown may be another form of an index word ("begeleider": begeleid), found as
     // that word's related form, or a typing error: search again with it corrected, and say so
