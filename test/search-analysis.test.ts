@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { baseForm, fixStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
+import { regionProvinces } from '../search/core/regions.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
+import { placeForms } from '../pipeline/index/place-forms.ts';
 
 const analyzer = nodeAnalyzer();
 const s = (w: string) => analyzer.stem(w);
@@ -239,5 +241,26 @@ describe('compounds', () => {
     expect(decompound('horecabedrijf', k, s)).toEqual(['horeca', 'bedrijf']);
     expect(decompound('bedrijfsbezoek', k, s)).toEqual(['bedrijf', 'bezoek']);
     expect(decompound('kernfusie', k, s)).toBeNull();
+  });
+});
+
+describe('place forms and regions', () => {
+  it('derives the adjective and inhabitant forms of a place name', () => {
+    expect(placeForms('Weert')).toEqual(expect.arrayContaining(['Weertse', 'Weerter']));
+    expect(placeForms('Breda')).toEqual(['Bredase']);
+    expect(placeForms('Zwolle')).toEqual(expect.arrayContaining(['Zwolse', 'Zwoller']));
+    expect(placeForms('Assen')).toEqual(expect.arrayContaining(['Assense', 'Asser']));
+    expect(placeForms('Haarlem')).toEqual(expect.arrayContaining(['Haarlemse', 'Haarlemmer']));
+    expect(placeForms('Helmond')).not.toContain('Helmondder');
+    expect(placeForms('Noord-Brabant')).toContain('Noord-Brabantse');
+  });
+
+  it('names the provinces of a part of the country, on the words as typed', () => {
+    expect([...regionProvinces(['leerlabs', 'noorden']).keys()].sort()).toEqual(['drenthe', 'friesland', 'groningen']);
+    expect(regionProvinces(['noord', 'nederland']).get('groningen')).toEqual([0, 1]);
+    expect([...regionProvinces(['zuiden']).keys()].sort()).toEqual(['limburg', 'noord-brabant']);
+    expect(regionProvinces(['randstad']).has('utrecht')).toBe(true);
+    // the "noord" of Noord-Holland names no region
+    expect(regionProvinces(['noord', 'holland']).size).toBe(0);
   });
 });

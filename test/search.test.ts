@@ -60,6 +60,24 @@ describe('on the real corpus', () => {
     expect((await pages(engine, 'Brabant')).slice(0, 4)).toEqual(expect.arrayContaining(['helmond', 's-hertogenbosch', 'west-brabant']));
   });
 
+  it('finds a town by its adjective, derived by rule for every place ("Weerter", "Bredase", "Zwolse")', async () => {
+    for (const [q, id] of [['weerter vmbo', 'weert'], ['bredase scholen', 'west-brabant'], ['Zwolse leerlingen', 'landstede-pilots'], ['Haarlemmer', 'noord-holland'], ['Bossche scholen', 's-hertogenbosch']]) {
+      expect((await pages(engine, q))[0], q).toBe(id);
+    }
+  });
+
+  it('reads a part of the country as its provinces, and two provinces in one query as either', async () => {
+    const south = await pages(engine, 'zuiden van het land');
+    expect(south.slice(0, 4).sort()).toEqual(['helmond', 's-hertogenbosch', 'weert', 'west-brabant']);
+    // "noorden" is not the "noord" of Noord-Holland or Noord-West Veluwe
+    const north = await find(engine, 'leerlabs in het noorden');
+    expect(north.groups.slice(0, 2).map((g) => g.id).sort()).toEqual(['noord-drenthe', 'stadskanaal']);
+    expect(north.groups.map((g) => g.id)).not.toContain('noord-holland');
+    expect(north.cards.map((c) => c.kind)).toContain('provincie');
+    const either = await pages(engine, 'brabant en limburg');
+    expect(either.slice(0, 4).sort()).toEqual(['helmond', 's-hertogenbosch', 'weert', 'west-brabant']);
+  });
+
   it('finds through synonyms, inflections and diacritics, and nothing for unknown words', async () => {
     expect(flat((await find(engine, 'BPV')).groups)).toContain('wet-doorlopende-leerroutes#examens-en-bpv');
     expect((await pages(engine, 'loopbaanorientatie')).slice(0, 5)).toContain('amsterdam-ijburg');

@@ -4,6 +4,7 @@
 import type { Graph } from '../link/index.ts';
 import type { FacetTable } from '../../search/core/facet-table.ts';
 import type { Fragment } from '../../search/core/types.ts';
+import { placeForms } from './place-forms.ts';
 
 /** Searched fields and their boosts: names and places above body text. */
 export const TEXT_FIELDS = [
@@ -39,11 +40,17 @@ export const TYPES: [string, string][] = [
   ['rode-draad', 'Rode draad'],
 ];
 
-/** Other names people use for places in the corpus (by place id, sources/places.yml): everyday names. */
+/** Other names people use for places in the corpus (by place id, sources/places.yml): everyday names and irregular adjectives. */
 const PLACE_ALIASES: Record<string, string[]> = {
-  's-hertogenbosch': ['Den Bosch'],
+  's-hertogenbosch': ['Den Bosch', 'Bossche'],
   gorinchem: ['Gorkum'],
 };
+
+/** A case's other names for its places: the aliases, and the adjective forms of the one-word names (place-forms.ts). */
+function placeAliases(ids: readonly string[], names: readonly string[]): string[] {
+  const aliases = ids.flatMap((id) => PLACE_ALIASES[id] ?? []);
+  return [...aliases, ...[...names, ...aliases].filter((n) => !/\s/.test(n)).flatMap(placeForms)];
+}
 
 export interface Units {
   units: Unit[];
@@ -71,7 +78,7 @@ export function searchUnits(graph: Graph): Units {
   pages.forEach(({ c, n }, p) => {
     const entry = (c ?? n)!;
     const findings = entry.findingIds.map((id) => findingById.get(id)!).filter(Boolean);
-    const aliases = c ? c.meta.plaatsen.flatMap((id) => PLACE_ALIASES[id] ?? []) : [];
+    const aliases = c ? placeAliases(c.meta.plaatsen, c.placeNames) : [];
     if (c) {
       units.push({
         kind: 'c',

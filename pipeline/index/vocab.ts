@@ -8,6 +8,7 @@ import { words } from '../../search/core/analysis.ts';
 import { splitTerm } from '../../search/core/compounds.ts';
 import type { PlaceInfo, ThemeInfo } from '../../search/core/types.ts';
 import type { Graph } from '../link/index.ts';
+import { placeForms } from './place-forms.ts';
 
 /** Words of a province name that do not name it on their own ("noord" in Noord-Brabant). */
 const DIRECTIONS = new Set(['noord', 'zuid', 'oost', 'west', 'midden']);
@@ -60,8 +61,9 @@ export function searchVocab(graph: Graph, analyzer: Analyzer, known: (s: string)
     id: p.id,
     label: p.label,
     url: provinceById.get(p.id)?.url ?? `/provincies/${p.id}/`,
-    // adjectives and regions name the province too: "Gelderse scholen", "Twente"
-    phrases: phrases([p.label, ...(p.synoniemen ?? []), ...(p.vormen ?? [])]),
+    // adjectives and regions name the province too: "Gelderse scholen", "Twente", and the forms
+    // derived by rule (place-forms.ts: "Limburger", "Zeelander")
+    phrases: phrases([p.label, ...(p.synoniemen ?? []), ...(p.vormen ?? []), ...[p.label, ...(p.synoniemen ?? [])].flatMap(placeForms)]),
     expand: [...new Set(stems(p.label).filter((w) => !DIRECTIONS.has(w)))],
     cases: provinceById.get(p.id)?.caseIds.length ?? 0,
   }));

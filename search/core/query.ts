@@ -5,6 +5,7 @@
 // Rol en bekwaamheid van de docent).
 import { baseKey, isBaseWord, normaliseWord, numberJoin, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
+import { regionProvinces } from './regions.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
 import type { SearchMeta } from './types.ts';
 
@@ -51,6 +52,8 @@ export interface ConceptMatch {
   words: number[];
   /** stems its synonyms expand to (marked in snippets) */
   expand: string[];
+  /** named by a part of the country ("het noorden"): its words are not looked up in the text */
+  region?: boolean;
 }
 
 export interface QueryAnalysis {
@@ -121,7 +124,8 @@ const LISTS: { list: ConceptList; prefix: string }[] = [
 
 /**
  * The themes, provinces and sectors a query names by one of their phrases (on stems or linker
- * variants). A verb ("hoe zorg je") names no province or sector.
+ * variants), and the provinces of a part of the country it names (regions.ts). A verb ("hoe zorg
+ * je") names no province or sector.
  */
 export function namedConcepts(words: QueryWord[], meta: SearchMeta): ConceptMatch[] {
   // a phrase word matches a query word's stem or one of its linker variants
@@ -142,6 +146,14 @@ export function namedConcepts(words: QueryWord[], meta: SearchMeta): ConceptMatc
       }
       if (covered.size) named.push({ list, id: item.id, key: prefix + item.id, strength: 1, words: [...covered].sort((a, b) => a - b), expand: item.expand.filter((t) => !stems.includes(t)) });
     }
+  }
+  // a part of the country names each of its provinces ("het zuiden": Noord-Brabant and Limburg)
+  for (const [id, at] of regionProvinces(words.map((w) => w.word))) {
+    const item = meta.vocab.provinces.find((p) => p.id === id);
+    if (!item) continue;
+    const same = named.find((c) => c.list === 'provinces' && c.id === id);
+    if (same) same.words = [...new Set([...same.words, ...at])].sort((a, b) => a - b);
+    else named.push({ list: 'provinces', id, key: `~p:${id}`, strength: 1, words: [...new Set(at)].sort((a, b) => a - b), expand: item.expand.filter((t) => !stems.includes(t)), region: true });
   }
   return named;
 }

@@ -181,7 +181,14 @@ export class Scorer {
       if (list && list.units.length) contrib[i].push({ list, weight, literal });
     };
     const wordIdf: number[] = [];
+    // a word that names a part of the country is no word of the text: "noorden" is not the
+    // "noord" of Noord-Holland
+    const region = new Set(a.concepts.flatMap((c) => (c.region ? c.words : [])));
     a.words.forEach((word, i) => {
+      if (region.has(i)) {
+        wordIdf.push(idf(0, p.units));
+        return;
+      }
       const exact = exactEntries(p, word.stem, word.variants);
       for (const e of exact) {
         add(i, listOf(e, LIST.text), w.word, true);
@@ -251,6 +258,9 @@ export class Scorer {
       }
     }
     const topic = new Set<number>();
+    // provinces named in one query are alternatives ("Brabant en Limburg", "het zuiden"): a unit
+    // in any of them covers the words that name them all
+    const provinceWords = [...new Set(a.concepts.flatMap((c) => (c.list === 'provinces' ? c.words : [])))];
     for (const c of a.concepts) {
       const e = p.entry(c.key);
       if (!e) continue;
@@ -263,6 +273,7 @@ export class Scorer {
         add(i, tag, 0, false);
         add(i, syn, 0, false);
       }
+      if (c.list === 'provinces') for (const i of provinceWords) if (!c.words.includes(i)) add(i, tag, 0, true);
       for (const s of c.expand) matched.add(s);
       for (const i of c.words) topic.add(i);
     }
