@@ -3,7 +3,7 @@
 // words joined, and compounds with and without a linking -s-/-en-.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseForm, fixStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, words } from '../search/core/analysis.ts';
+import { baseForm, fixStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, verbModifier, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
 import { regionProvinces } from '../search/core/regions.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
@@ -89,6 +89,10 @@ describe('Dutch stemming', () => {
       ['oriënteren', ['oriëntatie', 'oriéntatie', 'georiënteerde']],
       ['vakman', ['vakmensen', 'vaklieden']],
       ['financieel', ['financiën', 'financien']],
+      // separable verbs: the ge- of the participle sits inside
+      ['meelopen', ['meegelopen']],
+      ['samenwerken', ['samengewerkt']],
+      ['afstemmen', ['afgestemd']],
     ] as const;
     for (const [base, list] of forms) {
       for (const w of list) {
@@ -102,8 +106,17 @@ describe('Dutch stemming', () => {
 
   it('leaves words alone that only end like such a form', () => {
     for (const w of ['meer', 'leert', 'verkeerd', 'geleerd', 'natie', 'mensen', 'lieden', 'sfeer', 'stage', 'docent', 'tien', 'veertien', 'dienen', 'misschien', 'bovendien']) expect(baseForm(w), w).toBe(w);
+    for (const w of ['omgeving', 'opgeven', 'ingenieur']) expect(baseForm(w), w).toBe(w);
     expect(isBaseWord('leren')).toBe(false);
     expect(isBaseWord('man')).toBe(false);
+  });
+
+  it('gives a separable verb whose stem doubles a vowel its compound modifier ("meeloopdag")', () => {
+    expect(verbModifier('meelopen')).toBe('meeloop');
+    expect(verbModifier('meegelopen')).toBe('meeloop');
+    // no separable prefix: "lopen" is no "loopbaan"; a stem without a doubled vowel has none
+    expect(verbModifier('lopen')).toBeNull();
+    expect(verbModifier('aanmelden')).toBeNull();
   });
 
   it('drops Dutch stop words', () => {

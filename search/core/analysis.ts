@@ -167,11 +167,16 @@ export function normaliseWord(w: string): string {
  *   "leert" stay), a participle in -eerd(e) its ge- ("verkeerd" stays);
  * - plurals in -iën whose noun has no singular in use, to their adjective in -ieel: "financiën"
  *   → "financieel" (folded "financien"; only after c or r: "tien", "dienen", "misschien" stay);
- * - the irregular plural of compounds in -man: "vakmensen", "vaklieden" → "vakman" ("mensen" stays).
+ * - the irregular plural of compounds in -man: "vakmensen", "vaklieden" → "vakman" ("mensen" stays);
+ * - the participle of a separable verb, whose ge- sits inside it: "meegelopen" → "meelopen",
+ *   "samengewerkt" → "samenwerken", "afgestemd" → "afstemmen" (-d/-t dropped: "afstemen", whose
+ *   stem is the same); a participle whose vowel changes ("afgesproken") stays apart.
  */
 export function baseForm(w: string): string {
   let m = /^ge([a-z]{3,})eerd(e|en)?$/.exec(w);
   if (m) return `${m[1]}eren`;
+  m = SEPARABLE_PARTICIPLE.exec(w);
+  if (m) return `${m[1]}${/en$/.test(m[2]) ? m[2] : `${m[2].slice(0, -1)}en`}`;
   m = /^([a-z]{3,})ati(e|es)$/.exec(w) ?? /^([a-z]{3,})eer(t|de|den)?$/.exec(w);
   if (m) return `${m[1]}eren`;
   m = /^([a-z]{4,}[cr]i)en$/.exec(w);
@@ -181,11 +186,28 @@ export function baseForm(w: string): string {
   return w;
 }
 
+/** Separable verb prefixes: the ge- of the participle comes after them ("mee-ge-lopen"). */
+const SEPARABLE = 'aan|af|bij|door|in|mee|na|om|op|over|samen|terug|toe|uit|voor|weg|los|neer|vast|kennis';
+const SEPARABLE_PARTICIPLE = new RegExp(`^(${SEPARABLE})ge([a-z]{3,}(?:en|[dt]))$`);
+const SEPARABLE_INFINITIVE = new RegExp(`^(?:${SEPARABLE})[a-z]{3,}en$`);
+
+/**
+ * The modifier a separable verb makes in compounds when its stem doubles a vowel: "meelopen" (and
+ * "meegelopen") → "meeloop" (meeloopdag), "aanmelden" → null (its stem is its modifier). Only for
+ * separable verbs: "lopen" → "loop" would make every "loopbaan" a walk.
+ */
+export function verbModifier(w: string): string | null {
+  const inf = baseForm(w) !== w && SEPARABLE_PARTICIPLE.test(w) ? baseForm(w) : w;
+  if (!SEPARABLE_INFINITIVE.test(inf)) return null;
+  const m = /^(.*[^aeiou])([aeou])([^aeiou])en$/.exec(inf);
+  return m ? `${m[1]}${m[2]}${m[2]}${m[3]}` : null;
+}
+
 /** Index key of the forms of a base word: units holding "evaluatie" or "geëvalueerd" are in "~b:evaluer". */
 export const baseKey = (baseStem: string) => `~b:${baseStem}`;
 
-/** A folded word that is itself a base form of baseForm ("evalueren", "vakman"): it also meets the other forms. */
-export const isBaseWord = (w: string) => /^[a-z]{3,}eren$|^[a-z]{4,}[cr]ie(el|le)$|^[a-z]{2,}man$/.test(w);
+/** A folded word that is itself a base form of baseForm ("evalueren", "vakman", "meelopen"): it also meets the other forms. */
+export const isBaseWord = (w: string) => /^[a-z]{3,}eren$|^[a-z]{4,}[cr]ie(el|le)$|^[a-z]{2,}man$/.test(w) || SEPARABLE_INFINITIVE.test(w);
 
 /** Compound heads the stemmer splits inconsistently ("plaats" → "plat", "plaatsen" → "plaats"). */
 const HEADS: [RegExp, string][] = [[/plaats(en)?$/, 'plaats']];

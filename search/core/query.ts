@@ -3,7 +3,7 @@
 // names: a theme, province or sector by one of its phrases ("BPV", "loopbaanorientatie",
 // "Fryslân"), or a theme by the words that describe it ("rol van de docent in vo en mbo" →
 // Rol en bekwaamheid van de docent).
-import { baseKey, isBaseWord, normaliseWord, numberJoin, words as splitWords, type Analyzer } from './analysis.ts';
+import { baseKey, isBaseWord, normaliseWord, numberJoin, verbModifier, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
 import { regionProvinces } from './regions.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
@@ -100,7 +100,8 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
     const base = b ? [b, baseKey(b)] : isBaseWord(w) ? [baseKey(stem)] : [];
     const prefix = normaliseWord(w);
     // a vowel the stemmer undoubled ("decaan" → "decan"): the plural modifier is stem + "en"
-    const modifier = stem.length >= 4 && /^[a-z]+$/.test(stem) && !prefix.startsWith(stem) && /[aeou]{2}[^aeiou]$/.test(w) ? `${stem}en` : undefined;
+    // a separable verb whose stem doubles a vowel: "meelopen", "meegelopen" → meeloop(dag)
+    const modifier = (stem.length >= 4 && /^[a-z]+$/.test(stem) && !prefix.startsWith(stem) && /[aeou]{2}[^aeiou]$/.test(w) ? `${stem}en` : undefined) ?? verbModifier(w) ?? undefined;
     words.push({ word: w, stem, prefix, variants: linkerVariants(stem), base, ...(modifier ? { modifier } : {}), ...(verbs.has(w) ? { verb: true } : {}) });
   }
   const joins: QueryAnalysis['joins'] = [];
