@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { makeConfig, type Config } from './config.ts';
 import { emitFiles, type OutputFile } from './emit/index.ts';
 import { buildSearchIndex, type SearchData } from './index/index.ts';
+import { readLexicon } from './index/lexicon.ts';
 import { buildBriefs, sourceDate, type Briefs } from './brief/index.ts';
 import { link, type Graph } from './link/index.ts';
 import { load, type LoadedSources } from './load/index.ts';
@@ -74,10 +75,12 @@ export async function runPipeline(config: Config, loaded?: Awaited<ReturnType<ty
   const time = timer(timings);
   const { sources, problems: loadProblems } = loaded ?? (await time('load', () => load(config.root, config.sourcesDir)));
   const checked = await checkSources(sources, loadProblems, timings, memo);
-  if (!checked.ok) return { ...checked, graph: null, briefs: null, search: null, files: [] };
+  // the search's synonym list (search/lexicon/): a line it cannot read stops the build too
+  const lexicon = readLexicon(config.root);
+  if (!checked.ok || hasErrors(lexicon.problems)) return { ...checked, problems: [...checked.problems, ...lexicon.problems], ok: false, graph: null, briefs: null, search: null, files: [] };
   const graph = await time('link', () => link(checked.model, config.threadRule));
   const briefs = await time('brief', () => buildBriefs(graph, { siteUrl: config.siteUrl, sourceDate: sourceDate(resolve(config.root, config.sourcesDir)) }));
-  const search = await time('index', () => buildSearchIndex(graph));
+  const search = await time('index', () => buildSearchIndex(graph, lexicon.rules));
   const files = await time('emit', () => emitFiles(graph, config));
   return { ...checked, graph, briefs, search, files };
 }

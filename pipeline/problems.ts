@@ -57,6 +57,7 @@ export const RULES = {
   'finding-attributes': { title: 'Kenmerken van een bevinding ontbreken of kloppen niet', severity: 'error', hint: 'Sluit elke bevinding af met {thema: thema-id, thema-id} en eventueel id, sectie, bron of steunt, gescheiden door ";".' },
   'finding-themes': { title: 'Aantal thema\'s klopt niet', severity: 'error', hint: 'Geef een bevinding 1 tot 4 thema\'s.' },
   'supports-not-thread': { title: '"steunt" buiten een rode draad', severity: 'error', hint: 'Alleen bevindingen onder "## Rode draden" kunnen met "steunt:" naar andere bevindingen verwijzen.' },
+  'lexicon-syntax': { title: 'Regel in de synoniemenlijst van de zoekfunctie klopt niet', severity: 'error', hint: 'Schrijf in search/lexicon/synoniemen.txt per regel gelijkwaardige termen met komma\'s ("docent, leraar") of een richting ("manager => leidinggevende"), in kleine letters; # begint commentaar.' },
   'place-province': { title: 'Plaats ligt in een andere provincie', severity: 'warning', hint: 'Controleer de provincie van de case of van de plaats in sources/places.yml; leg een bewuste keuze uit in "kanttekening".' },
   'theme-unused': { title: 'Thema weinig gebruikt', severity: 'warning', hint: 'Een thema in het codeboek hoort bij minstens twee bevindingen te horen; gebruik het of verwijder het.' },
   'list-item-split': { title: 'Lijstitem lijkt gesplitst', severity: 'warning', hint: 'Een komma in een lijst tussen [ ] begint een nieuw item; zet een item met een komma tussen aanhalingstekens: ["Administratie (receptie, HRM)"].' },

@@ -8,6 +8,7 @@ import { Bloom } from '../../search/core/bloom.ts';
 import { ASSOCIATION, countThemes } from '../../search/core/association.ts';
 import { encodePages, encodeThemes } from '../../search/core/facet-table.ts';
 import { encodeFragment, encodeShard, FORMAT_VERSION, LIST } from '../../search/core/format.ts';
+import type { SynonymRule } from '../../search/core/synonyms.ts';
 import type { PostingList, SearchMeta, ShardEntry } from '../../search/core/types.ts';
 import type { Postings, TextIndex } from './postings.ts';
 import { TYPES, type Units } from './units.ts';
@@ -35,7 +36,7 @@ const list = (kind: number, p: Postings): PostingList => ({ kind, units: p.units
 /** Rough encoded size of an entry, for cutting shards. */
 const sizeOf = (e: ShardEntry) => e.key.length + 4 + e.lists.reduce((n, l) => n + 2 + l.units.length * 3, 0) + (e.themes?.pairs.length ?? 0);
 
-export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][]): { meta: SearchMeta; files: SearchFile[] } {
+export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][], synonyms: SynonymRule[] = []): { meta: SearchMeta; files: SearchFile[] } {
   const entries: ShardEntry[] = [];
   const themeCount = vocab.themes.length;
   const isPage = (u: number) => units.units[u].kind !== 'f';
@@ -96,6 +97,7 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
     themesBytes: themes.length,
     shards: shards.map((s) => s[0].key),
     vocab: { themes: vocab.themes, provinces: vocab.provinces, sectors: vocab.sectors, routes, levels: units.levels, types: TYPES },
+    synonyms,
   };
   hash.update(JSON.stringify(meta));
   meta.build = hash.digest('hex').slice(0, 12);

@@ -7,6 +7,9 @@ import type { SearchMeta } from '../../search/core/types.ts';
 import type { Graph } from '../link/index.ts';
 import { indexFiles, type Concepts, type SearchFile } from './files.ts';
 import { nodeAnalyzer } from '../../search/node.ts';
+import { words, type Analyzer } from '../../search/core/analysis.ts';
+import type { SynonymRule } from '../../search/core/synonyms.ts';
+import type { LexiconRule } from './lexicon.ts';
 import { bestOf, textPostings, tokenPostings, type Postings, type TextIndex } from './postings.ts';
 import { searchUnits, TEXT_FIELDS, TOKEN_BOOSTS } from './units.ts';
 import { searchVocab } from './vocab.ts';
@@ -21,10 +24,11 @@ export interface SearchData {
   files: SearchFile[];
 }
 
-export function buildSearchIndex(graph: Graph): SearchData {
+export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] = []): SearchData {
   const analyzer = nodeAnalyzer();
   const units = searchUnits(graph);
-  const text = textPostings(units.units, TEXT_FIELDS.map((f) => f.boost), analyzer);
+  const rules = compileLexicon(lexicon, analyzer);
+  const text = textPostings(units.units, TEXT_FIELDS.map((f) => f.boost), analyzer, rules);
   const vocab = searchVocab(graph, analyzer, (s) => text.byTerm.has(s));
 
   const themes = tokenPostings(units.units, (u) => u.themes, TOKEN_BOOSTS.themes);
@@ -40,7 +44,24 @@ export function buildSearchIndex(graph: Graph): SearchData {
   for (const p of vocab.provinces) add(`~p:${p.id}`, provinces.get(p.id), p.expand);
   for (const s of vocab.sectors) add(`~s:${s.id}`, sectors.get(s.id), s.expand);
 
-  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]));
+  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), rules);
+}
+
+/**
+ * The lexicon's rules as stemmed phrases (stop words left out, as in the index); a term of stop
+ * words only is dropped, a rule left without two sides to meet too. An equivalence keeps one list.
+ */
+export function compileLexicon(rules: readonly LexiconRule[], analyzer: Analyzer): SynonymRule[] {
+  const phrase = (t: string) => words(t).map((w) => analyzer.stem(w)).filter(Boolean).join(' ');
+  const uniq = (ts: string[]) => [...new Set(ts.map(phrase).filter(Boolean))];
+  const out: SynonymRule[] = [];
+  for (const r of rules) {
+    const from = uniq(r.from);
+    const same = r.from === r.to || r.from.join(',') === r.to.join(',');
+    const to = same ? [] : uniq(r.to);
+    if (same ? from.length >= 2 : from.length && to.length) out.push([from, to]);
+  }
+  return out;
 }
 
 /** Best text score per unit over a concept's one-word synonyms. */

@@ -7,6 +7,7 @@
 // their canonical form (search/core/compounds.ts), and also count for their head.
 import { baseKey, eachToken, type Analyzer } from '../../search/core/analysis.ts';
 import { splitTerm } from '../../search/core/compounds.ts';
+import { phraseMatcher, type SynonymRule } from '../../search/core/synonyms.ts';
 import type { Unit } from './units.ts';
 
 const K1 = 1.2;
@@ -47,8 +48,10 @@ export interface TextIndex {
 
 /**
  * Postings of the text fields; `boosts` gives each field's boost, in the order of `Unit.text`.
+ * `synonyms`: the lexicon's rules; a text holding a corpus phrase of a rule also counts for the
+ * rule's key (search/core/synonyms.ts).
  */
-export function textPostings(units: readonly Unit[], boosts: readonly number[], analyzer: Analyzer): TextIndex {
+export function textPostings(units: readonly Unit[], boosts: readonly number[], analyzer: Analyzer, synonyms: readonly SynonymRule[] = []): TextIndex {
   const N = units.length;
   const F = boosts.length;
   const ids = new Map<string, number>();
@@ -80,7 +83,8 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
   const countId = (id: number) => {
     if (id >= 0 && tf[id]++ === 0) touched.push(id);
   };
-  const count = (w: string) => {
+  const matcher = synonyms.length ? phraseMatcher(synonyms) : null;
+  const count = (w: string, joined: boolean) => {
     let id = idOf.get(w);
     if (id === undefined) {
       id = idFor(analyzer.stemFolded(w));
@@ -91,11 +95,13 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
     countId(id);
     const b = baseOf.get(w);
     if (b !== undefined) countId(b);
+    if (matcher && id >= 0 && !joined) for (const key of matcher.next(literal[id])) countId(idFor(key));
   };
   for (let u = 0; u < N; u++) {
     const text = units[u].text;
     for (let f = 0; f < F; f++) {
       if (!text[f]) continue;
+      matcher?.reset();
       eachToken(text[f], count);
       let len = 0;
       for (const id of touched) {

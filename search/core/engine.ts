@@ -14,7 +14,7 @@ import { decodePages, decodeThemes } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
-import { baseEntries, exactEntries, idf, neededKeys, Scorer, WEIGHTS, type Postings, type Weights } from './rank.ts';
+import { baseEntries, exactEntries, idf, neededKeys, Scorer, synonymEntries, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
 import { applyCorrections, conceptWords, correctable, correctWord, otherFormOf, type Correction } from './typo.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
@@ -187,7 +187,7 @@ export class SearchEngine {
     const exact = a.words.map((w) => exactEntries(postings, w.stem, w.variants));
     // words the index holds in no form are split into two known parts, which count in the text
     // and may tell what the query is about
-    const unknown = a.words.flatMap((w, i) => (exact[i].length || baseEntries(postings, w).length ? [] : [i]));
+    const unknown = a.words.flatMap((w, i) => (exact[i].length || baseEntries(postings, w).length || synonymEntries(postings, w).length ? [] : [i]));
     const parts = new Map<number, [string, string]>();
     // a compound the index holds tells its parts itself: they may tell what the query is about
     exact.forEach((entries, i) => {
@@ -237,7 +237,9 @@ export class SearchEngine {
         return [{ findings: e.themes.findings, counts }];
       });
     const assocs = exact.map((entries, i) => {
-      const counts = countsOf(entries.length ? entries : [postings.entry(parts.get(i)?.[1] ?? '')]);
+      // a word the corpus does not use tells through its synonyms ("leraren": docenten), or its head
+      const alike = entries.length ? [] : synonymEntries(postings, a.words[i]);
+      const counts = countsOf(entries.length ? entries : alike.length ? alike : [postings.entry(parts.get(i)?.[1] ?? '')]);
       return counts.length ? themeAssociation(addCounts(counts, T), base, this.association) : null;
     });
     a = analyseQuery(state.q, this.meta, this.analyzer, { parts, imp, matching: this.matching, assoc: (i) => assocs[i] });

@@ -6,6 +6,7 @@
 import { baseKey, isBaseWord, normaliseWord, numberJoin, verbModifier, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
 import { regionProvinces } from './regions.ts';
+import { querySynonyms, type WordSynonyms } from './synonyms.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
 import type { SearchMeta } from './types.ts';
 
@@ -34,6 +35,8 @@ export interface QueryWord {
   base?: string[];
   /** followed by a subject pronoun ("hoe zorg je"): a verb, which names no sector or province */
   verb?: boolean;
+  /** the lexicon's rules the word is typed in (synonyms.ts): their keys and corpus terms */
+  synonyms?: WordSynonyms;
 }
 
 /** Subject pronouns: a word before one of them in a question is a verb ("hoe zorg je dat …", "wat doen we"). */
@@ -104,6 +107,10 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
     const modifier = (stem.length >= 4 && /^[a-z]+$/.test(stem) && !prefix.startsWith(stem) && /[aeou]{2}[^aeiou]$/.test(w) ? `${stem}en` : undefined) ?? verbModifier(w) ?? undefined;
     words.push({ word: w, stem, prefix, variants: linkerVariants(stem), base, ...(modifier ? { modifier } : {}), ...(verbs.has(w) ? { verb: true } : {}) });
   }
+  // word-level synonyms (the lexicon): "leraren" also meets "docenten"
+  querySynonyms(words.map((w) => w.stem), meta.synonyms ?? []).forEach((syn, i) => {
+    if (syn.keys.length) words[i].synonyms = syn;
+  });
   const joins: QueryAnalysis['joins'] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i].word;

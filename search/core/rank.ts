@@ -24,6 +24,8 @@ export const WEIGHTS = {
   typing: 0.8,
   /** another form of the word ("evaluatie", "geëvalueerd" for "evalueren"; analysis.baseForm) */
   base: 0.5,
+  /** a synonym of the word in the lexicon ("docenten" for "leraren"; synonyms.ts) */
+  alike: 0.5,
   /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
   part: 0.5,
   /** a theme the query is about (times the share it explains): the units tagged with it */
@@ -70,6 +72,7 @@ export function neededKeys(a: QueryAnalysis, typingMin = 2): { keys: string[]; p
     keys.add(w.stem);
     for (const v of w.variants) keys.add(v.form);
     for (const b of w.base ?? []) keys.add(b);
+    for (const k of w.synonyms?.keys ?? []) keys.add(k);
     if (usesPrefix(w.prefix, i === a.words.length - 1, typingMin)) prefixes.add(w.prefix);
     if (w.modifier) prefixes.add(w.modifier);
   });
@@ -101,8 +104,15 @@ export function exactEntries(p: Postings, stem: string, variants: { form: string
 
 /** Entries of a word's related forms (QueryWord.base) other than `exact`. */
 export function baseEntries(p: Postings, word: { base?: string[] }, exact: ShardEntry[] = []): ShardEntry[] {
+  return entriesOf(p, word.base, exact);
+}
+
+/** Entries of a word's lexicon rules (QueryWord.synonyms). */
+export const synonymEntries = (p: Postings, word: { synonyms?: { keys: string[] } }): ShardEntry[] => entriesOf(p, word.synonyms?.keys, []);
+
+function entriesOf(p: Postings, keys: string[] | undefined, exact: ShardEntry[]): ShardEntry[] {
   const out: ShardEntry[] = [];
-  for (const k of word.base ?? []) {
+  for (const k of keys ?? []) {
     const e = p.entry(k);
     if (e && !exact.includes(e) && !out.includes(e)) out.push(e);
   }
@@ -196,19 +206,21 @@ export class Scorer {
         matched.add(e.key);
       }
       const related = baseEntries(p, word, exact);
-      if (related.length) {
-        // units holding the word's own form count once, as that form
+      const alike = synonymEntries(p, word);
+      if (related.length || alike.length) {
+        // units holding the word's own form count once, as that form; then its other forms, then its synonyms
         const have = new Set(exact.flatMap((e) => Array.from(listOf(e, LIST.text)?.units ?? [])));
-        for (const e of related) {
+        for (const [e, weight] of [...related.map((e) => [e, w.base] as const), ...alike.map((e) => [e, w.alike] as const)]) {
           const l = listOf(e, LIST.text);
           if (!l) continue;
           const keep = Array.from({ length: l.units.length }, (_, k) => k).filter((k) => !have.has(l.units[k]));
           for (const k of keep) have.add(l.units[k]);
-          add(i, { kind: LIST.text, units: keep.map((k) => l.units[k]), scores: keep.map((k) => l.scores[k]) }, w.base, true);
+          add(i, { kind: LIST.text, units: keep.map((k) => l.units[k]), scores: keep.map((k) => l.scores[k]) }, weight, true);
           if (!e.key.startsWith('~')) matched.add(e.key);
         }
+        if (alike.length) for (const m of word.synonyms?.marks ?? []) matched.add(m);
       }
-      wordIdf.push(idf((exact.length ? exact : related).reduce((m, e) => Math.max(m, e.df), 0), p.units));
+      wordIdf.push(idf((exact.length ? exact : related.length ? related : alike).reduce((m, e) => Math.max(m, e.df), 0), p.units));
       const last = i === n - 1;
       let longer: ShardEntry[] = [];
       if (usesPrefix(word.prefix, last, 2)) {
@@ -218,7 +230,7 @@ export class Scorer {
         for (const e of longer) matched.add(e.key);
       }
       const split = parts.get(i);
-      if (split && !exact.length && !related.length && !longer.length) {
+      if (split && !exact.length && !related.length && !alike.length && !longer.length) {
         // a compound the index does not hold: units with both parts match it; with one part, as a concept
         const [x, y] = split.map((s) => {
           const e = p.entry(s);

@@ -30,6 +30,8 @@ export const MATCHING = {
   pairLevel: 0.8,
   /** a pair is taken over the best single theme only when it explains this much more of the query */
   pairGain: 0.15,
+  /** share of a theme word's weight a synonym of it in the lexicon counts for (1: as the word itself) */
+  alike: 1,
 };
 export type Matching = typeof MATCHING;
 
@@ -103,14 +105,15 @@ export function themeMatches(words: QueryWord[], themes: ThemeInfo[], opts: Matc
   for (const x of maps) for (const w of x.keys()) df.set(w, (df.get(w) ?? 0) + 1);
   const n = themes.length;
   const spec = (s: string) => Math.log(1 + n / (df.get(s) ?? n)) / Math.log(1 + n);
-  const forms = words.map((w) => new Set([w.stem, ...w.variants.map((v) => v.form)]));
+  const forms = words.map((w) => new Set([w.stem, ...w.variants.map((v) => v.form), ...(w.synonyms?.alike ?? [])]));
+  const alike = words.map((w) => w.synonyms?.alike ?? []);
   const sub = words.map((_, i) => (parts.get(i) ?? []).filter((p) => !generic.has(p)));
   const counts = words.map((w, i) => !skip.has(i) && !generic.has(w.stem));
   // a single word is looked up as a word: only the codebook makes it a theme; in a question of
   // several words, the corpus may tell what an everyday word is about
   const question = counts.filter(Boolean).length >= 2;
   const assoc = words.map((_, i) => opts.assoc?.(i) ?? null);
-  const inVocab = words.map((w, i) => [w.stem, ...sub[i]].some((s) => df.has(s)));
+  const inVocab = words.map((w, i) => [w.stem, ...sub[i], ...alike[i]].some((s) => df.has(s)));
   const explained: Explained[] = themes.map((t, ti) => {
     // a label or synonym word (weight ≥ 0.8: the word or its compound part) counts as it is; a
     // definition word as far as the corpus ties it to this theme (or, for a rare word, as far as
@@ -132,7 +135,9 @@ export function themeMatches(words: QueryWord[], themes: ThemeInfo[], opts: Matc
       const [mod, head] = parts.get(i) ?? [];
       const viaParts = !mod || !head ? 0 : PART * (generic.has(head) ? (generic.has(mod) ? 0 : tw(mod, i)) : Math.max(tw(head, i), generic.has(mod) ? 0 : tw(mod, i) / 2));
       const corpus = question && assoc[i] ? m.association * assoc[i]!.strength[ti] : 0;
-      got[i] = (phrased.has(i) ? 1 : Math.max(tw(w.stem, i), viaParts, corpus)) * imp(i);
+      // a synonym in the lexicon counts as the word itself ("leraren" as "docenten")
+      const viaAlike = alike[i].reduce((best, s) => Math.max(best, m.alike * tw(s, i)), 0);
+      got[i] = (phrased.has(i) ? 1 : Math.max(tw(w.stem, i), viaParts, corpus, viaAlike)) * imp(i);
     });
     return { ti, got, share: 0 };
   });

@@ -1,4 +1,5 @@
 // Types shared by the index build (pipeline/index), the engine (worker, Node) and the page.
+import type { SynonymRule } from './synonyms.ts';
 
 /** One posting list: units (ascending) with their scores. */
 export interface PostingList {
@@ -61,6 +62,8 @@ export interface SearchMeta {
   themesBytes: number;
   /** first key of each term shard `t/<i>.bin` */
   shards: string[];
+  /** the lexicon's synonym rules, as stemmed phrases (synonyms.ts); a rule's corpus words are indexed under `~y:<rule>` */
+  synonyms: SynonymRule[];
   vocab: {
     themes: ThemeInfo[];
     provinces: PlaceInfo[];

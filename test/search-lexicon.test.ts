@@ -1,0 +1,113 @@
+// The search's word-level synonyms (search/lexicon/synoniemen.txt, Solr's synonym format): the
+// strict parser with positioned problems, a bad line stopping the build, and what a rule does in
+// the search — a query word meets the corpus words of its rule at a lower weight than its own form,
+// one way or both, phrases included, and theme matching sees the synonym.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LEXICON_FILE, parseLexicon, readLexicon } from '../pipeline/index/lexicon.ts';
+import type { Graph } from '../pipeline/link/index.ts';
+import type { SearchEngine } from '../search/core/engine.ts';
+import { lexKey, phraseMatcher, querySynonyms } from '../search/core/synonyms.ts';
+import { engineFor, flat, graphOf, indexFilesOf } from './helpers/search.ts';
+
+describe('the lexicon file', () => {
+  it('reads equivalences, one-way rules, phrases and comments', () => {
+    const { rules, problems } = parseLexicon(['# leraren', 'docent, leraar,  leerkracht', '', 'manager, managers => leidinggevende # één richting', 'aanmelden => melden bij duo'].join('\n'));
+    expect(problems).toEqual([]);
+    expect(rules).toEqual([
+      { from: ['docent', 'leraar', 'leerkracht'], to: ['docent', 'leraar', 'leerkracht'], line: 2 },
+      { from: ['manager', 'managers'], to: ['leidinggevende'], line: 4 },
+      { from: ['aanmelden'], to: ['melden bij duo'], line: 5 },
+    ]);
+  });
+
+  it('reports each line it cannot read with its line and column, and keeps the others', () => {
+    const { rules, problems } = parseLexicon(['docent,, leraar', 'Docent, leraar', 'a => b => c', 'alleen', 'x = y, z', 'ok, goed'].join('\n'), LEXICON_FILE);
+    expect(rules.map((r) => r.line)).toEqual([6]);
+    expect(problems.map((p) => [p.file, p.line, p.column, p.ruleId])).toEqual([
+      [LEXICON_FILE, 1, 8, 'lexicon-syntax'],
+      [LEXICON_FILE, 2, 1, 'lexicon-syntax'],
+      [LEXICON_FILE, 3, 8, 'lexicon-syntax'],
+      [LEXICON_FILE, 4, 1, 'lexicon-syntax'],
+      [LEXICON_FILE, 5, 1, 'lexicon-syntax'],
+    ]);
+    expect(problems[1].message).toContain('hoofdletters');
+    for (const p of problems) expect(p.fix).toBeTruthy();
+  });
+
+  it('is optional: without the file there are no synonyms', () => {
+    expect(readLexicon(mkdtempSync(join(tmpdir(), 'kb-lexicon-')))).toEqual({ rules: [], problems: [] });
+  });
+
+  it('stops the build on a bad line, with the file and line, and writes no site', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kb-lexicon-'));
+    mkdirSync(join(root, 'search/lexicon'), { recursive: true });
+    writeFileSync(join(root, LEXICON_FILE), 'docent, leraar\nbestuur,\n');
+    const { runPipeline } = await import('../pipeline/build.ts');
+    const { makeConfig } = await import('../pipeline/config.ts');
+    const { PROJECT_ROOT } = await import('./helpers/corpus.ts');
+    const r = await runPipeline(makeConfig(root, { sourcesDir: join(PROJECT_ROOT, 'sources') }));
+    expect(r.ok).toBe(false);
+    expect(r.files).toEqual([]);
+    expect(r.problems.filter((p) => p.ruleId === 'lexicon-syntax').map((p) => `${p.file}:${p.line}`)).toEqual([`${LEXICON_FILE}:2`]);
+  });
+});
+
+describe('matching the rules', () => {
+  it('compares terms with double vowels single ("leraar" and "leraren")', () => {
+    expect(lexKey('leraar')).toBe(lexKey('lerar'));
+    const [w] = querySynonyms(['lerar'], [[['docent', 'leraar'], []]]);
+    expect(w.keys).toEqual(['~y:0']);
+    expect(w.alike).toEqual(['docent']);
+  });
+
+  it('finds a rule\'s corpus phrases in a stream of stems, within a field', () => {
+    const m = phraseMatcher([[['aanmeld'], ['meld duo']]]);
+    expect(['wij', 'meld', 'duo'].map((s) => m.next(s))).toEqual([[], [], ['~y:0']]);
+    m.reset();
+    expect(m.next('duo')).toEqual([]);
+    // a one-way rule: the typed side is not indexed
+    expect(phraseMatcher([[['aanmeld'], ['meld duo']]]).next('aanmeld')).toEqual([]);
+  });
+});
+
+describe('in the search, on the real corpus', () => {
+  let graph: Graph;
+  let engine: SearchEngine;
+  const lexicon = parseLexicon(['docent, leraar', 'manager => leidinggevende', 'kijkdag => open dag'].join('\n')).rules;
+  beforeAll(async () => {
+    graph = await graphOf();
+    engine = await engineFor(graph, indexFilesOf(graph, lexicon));
+  });
+  const find = (q: string) => engine.search({ q, filters: {} }, 20);
+
+  it('lets a word meet the corpus words of its rule, its own form ranked first', async () => {
+    const r = await find('leraar');
+    const texts = r.groups.flatMap((g) => g.findings.map((f) => f.snippet.map((p) => p.text).join('')));
+    expect(texts.length).toBeGreaterThan(3);
+    // a finding with "leraar" itself comes first; findings that only say "docent" follow
+    expect(texts[0]).toMatch(/\bleraar|\bleraren/i);
+    expect(texts.some((t) => /docent/i.test(t) && !/leraar|leraren/i.test(t))).toBe(true);
+    // the corpus word is marked in the snippet
+    expect(r.groups.flatMap((g) => g.findings.flatMap((f) => f.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())))).toContain('docenten');
+  });
+
+  it('follows a one-way rule only one way, phrases included', async () => {
+    const manager = (await find('manager')).groups.flatMap((g) => g.findings.map((f) => f.snippet.map((p) => p.text).join('')));
+    expect(manager.some((t) => /leidinggevend/i.test(t) && !/manag/i.test(t))).toBe(true);
+    // the corpus words of a one-way rule do not meet its typed words ("leidinggevende" finds no "managers")
+    const back = (await find('leidinggevende')).groups.flatMap((g) => g.findings.map((f) => f.snippet.map((p) => p.text).join('')));
+    expect(back.length).toBeGreaterThan(0);
+    expect(back.filter((t) => /manager/i.test(t) && !/leidinggevend/i.test(t))).toEqual([]);
+    expect(flat((await find('kijkdag')).groups)).toContain('middelharnis#gezamenlijke-open-dag');
+  });
+
+  it('lets theme matching see the synonym: "leraren" is about the teacher\'s role as "docenten" is', async () => {
+    const r = await find('leraren');
+    expect(r.cards.find((c) => c.kind === 'thema')?.id).toBe((await find('docenten')).cards.find((c) => c.kind === 'thema')?.id);
+    // a word of a rule is no typing error
+    expect(r.correction).toBeNull();
+  });
+});
