@@ -6,7 +6,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compileLexicon } from '../pipeline/index/index.ts';
 import { LEXICON_FILE, parseLexicon, readLexicon } from '../pipeline/index/lexicon.ts';
+import { textPostings } from '../pipeline/index/postings.ts';
+import { searchUnits, TEXT_FIELDS } from '../pipeline/index/units.ts';
+import { nodeAnalyzer } from '../search/node.ts';
 import type { Graph } from '../pipeline/link/index.ts';
 import type { SearchEngine } from '../search/core/engine.ts';
 import { lexKey, phraseMatcher, querySynonyms } from '../search/core/synonyms.ts';
@@ -14,12 +18,14 @@ import { engineFor, flat, graphOf, indexFilesOf } from './helpers/search.ts';
 
 describe('the lexicon file', () => {
   it('reads equivalences, one-way rules, phrases and comments', () => {
-    const { rules, problems } = parseLexicon(['# leraren', 'docent, leraar,  leerkracht', '', 'manager, managers => leidinggevende # één richting', 'aanmelden => melden bij duo'].join('\n'));
+    const { rules, problems } = parseLexicon(['# leraren', 'docent, leraar,  leerkracht', '', 'manager, managers => leidinggevende # één richting', 'aanmelden => melden bij duo', 'vmbo-gl/tl, gemengde leerweg'].join('\n'));
     expect(problems).toEqual([]);
     expect(rules).toEqual([
       { from: ['docent', 'leraar', 'leerkracht'], to: ['docent', 'leraar', 'leerkracht'], line: 2 },
       { from: ['manager', 'managers'], to: ['leidinggevende'], line: 4 },
       { from: ['aanmelden'], to: ['melden bij duo'], line: 5 },
+      // a term is split into words as a text is: slashes and hyphens are fine
+      { from: ['vmbo-gl/tl', 'gemengde leerweg'], to: ['vmbo-gl/tl', 'gemengde leerweg'], line: 6 },
     ]);
   });
 
@@ -95,13 +101,23 @@ describe('in the search, on the real corpus', () => {
   });
 
   it('follows a one-way rule only one way, phrases included', async () => {
-    const manager = (await find('manager')).groups.flatMap((g) => g.findings.map((f) => f.snippet.map((p) => p.text).join('')));
-    expect(manager.some((t) => /leidinggevend/i.test(t) && !/manag/i.test(t))).toBe(true);
+    const text = new Map(graph.findings.map((f) => [f.id, f.text]));
+    const texts = async (q: string) => (await find(q)).groups.flatMap((g) => [...g.findings, ...g.more].map((f) => text.get(f.id) ?? ''));
+    expect((await texts('manager')).some((t) => /leidinggevend/i.test(t) && !/manag/i.test(t))).toBe(true);
     // the corpus words of a one-way rule do not meet its typed words ("leidinggevende" finds no "managers")
-    const back = (await find('leidinggevende')).groups.flatMap((g) => g.findings.map((f) => f.snippet.map((p) => p.text).join('')));
+    const back = await texts('leidinggevende');
     expect(back.length).toBeGreaterThan(0);
     expect(back.filter((t) => /manager/i.test(t) && !/leidinggevend/i.test(t))).toEqual([]);
     expect(flat((await find('kijkdag')).groups)).toContain('middelharnis#gezamenlijke-open-dag');
+  });
+
+  it('leaves the scores of the words themselves as they are without the lexicon (its keys are no words of the text)', () => {
+    const { units } = searchUnits(graph);
+    const boosts = TEXT_FIELDS.map((f) => f.boost);
+    const plain = textPostings(units, boosts, nodeAnalyzer());
+    const withLexicon = textPostings(units, boosts, nodeAnalyzer(), compileLexicon(lexicon, nodeAnalyzer()));
+    expect(withLexicon.terms.filter((t) => t.term.startsWith('~y:')).length).toBe(3);
+    for (const t of plain.terms) expect(withLexicon.byTerm.get(t.term)?.scores, t.term).toEqual(t.scores);
   });
 
   it('lets theme matching see the synonym: "leraren" is about the teacher\'s role as "docenten" is', async () => {

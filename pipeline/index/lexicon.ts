@@ -19,8 +19,12 @@ export interface LexiconRule {
   line: number;
 }
 
-/** Characters a term may hold: letters (with diacritics), digits, space, hyphen, apostrophe, ampersand. */
-const TERM = /^[\p{Ll}\p{N}][\p{Ll}\p{N}\p{M} '’&-]*$/u;
+/**
+ * A term: at least one letter or digit, none of the format's own characters (a stray "=" or ">" of
+ * a broken arrow, "\" escapes, which this lexicon does not use) nor control characters. Slashes
+ * and hyphens are fine: the search splits a term into words as it splits a text ("vmbo-gl/tl").
+ */
+const TERM = /^(?=.*[\p{L}\p{N}])[^=<>\\\p{Cc}]+$/u;
 
 export function parseLexicon(text: string, file = LEXICON_FILE): { rules: LexiconRule[]; problems: Problem[] } {
   const rules: LexiconRule[] = [];
@@ -45,7 +49,7 @@ export function parseLexicon(text: string, file = LEXICON_FILE): { rules: Lexico
         at += part.length + 1;
         if (!term) return bad(line, column, 'Lege term (twee komma\'s na elkaar, of een komma aan het begin of eind).', 'Haal de overtollige komma weg.');
         if (term !== term.toLowerCase()) return bad(line, column, `Term "${term}" heeft hoofdletters.`, 'Schrijf termen in kleine letters.');
-        if (!TERM.test(term)) return bad(line, column, `Term "${term}" heeft een teken dat niet in een term hoort.`, 'Gebruik alleen letters, cijfers, spaties, koppeltekens en apostroffen; scheid termen met komma\'s.');
+        if (!TERM.test(term)) return bad(line, column, `Term "${term}" heeft een teken dat niet in een term hoort.`, 'Schrijf een term met letters en cijfers, zonder "=", "<", ">" of "\\"; scheid termen met komma\'s en een richting met " => ".');
         list.push(term);
       }
       terms.push(list);

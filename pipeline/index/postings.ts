@@ -95,7 +95,14 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
     countId(id);
     const b = baseOf.get(w);
     if (b !== undefined) countId(b);
-    if (matcher && id >= 0 && !joined) for (const key of matcher.next(literal[id])) countId(idFor(key));
+    if (matcher && id >= 0 && !joined) for (const key of matcher.next(literal[id])) countId(synonymId(key));
+  };
+  // synonym keys are no words of the text: they do not count in its length (BM25 stays as without them)
+  const synonymIds = new Set<number>();
+  const synonymId = (key: string) => {
+    const id = idFor(key);
+    synonymIds.add(id);
+    return id;
   };
   for (let u = 0; u < N; u++) {
     const text = units[u].text;
@@ -105,7 +112,7 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
       eachToken(text[f], count);
       let len = 0;
       for (const id of touched) {
-        len += tf[id];
+        if (!synonymIds.has(id)) len += tf[id];
         occ[id].push(u, f, tf[id]);
         tf[id] = 0;
       }

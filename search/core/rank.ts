@@ -25,7 +25,9 @@ export const WEIGHTS = {
   /** another form of the word ("evaluatie", "geëvalueerd" for "evalueren"; analysis.baseForm) */
   base: 0.5,
   /** a synonym of the word in the lexicon ("docenten" for "leraren"; synonyms.ts) */
-  alike: 0.5,
+  alike: 0.3,
+  /** share of that weight when the corpus holds the word itself */
+  alikeOwn: 0.5,
   /** parts of a compound the index does not hold ("horecabedrijf" → "horeca" + "bedrijf") */
   part: 0.5,
   /** a theme the query is about (times the share it explains): the units tagged with it */
@@ -210,7 +212,9 @@ export class Scorer {
       if (related.length || alike.length) {
         // units holding the word's own form count once, as that form; then its other forms, then its synonyms
         const have = new Set(exact.flatMap((e) => Array.from(listOf(e, LIST.text)?.units ?? [])));
-        for (const [e, weight] of [...related.map((e) => [e, w.base] as const), ...alike.map((e) => [e, w.alike] as const)]) {
+        // a word the corpus uses itself leans less on its synonyms
+        const aw = exact.length ? w.alike * w.alikeOwn : w.alike;
+        for (const [e, weight] of [...related.map((e) => [e, w.base] as const), ...alike.map((e) => [e, aw] as const)]) {
           const l = listOf(e, LIST.text);
           if (!l) continue;
           const keep = Array.from({ length: l.units.length }, (_, k) => k).filter((k) => !have.has(l.units[k]));
