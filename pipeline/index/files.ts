@@ -8,7 +8,7 @@ import { Bloom } from '../../search/core/bloom.ts';
 import { ASSOCIATION, countThemes } from '../../search/core/association.ts';
 import { encodePages, encodeThemes } from '../../search/core/facet-table.ts';
 import { encodeFragment, encodeShard, FORMAT_VERSION, LIST } from '../../search/core/format.ts';
-import type { SynonymRule } from '../../search/core/synonyms.ts';
+import { isWordKey, type SynonymRule } from '../../search/core/synonyms.ts';
 import type { PostingList, SearchMeta, ShardEntry } from '../../search/core/types.ts';
 import type { Postings, TextIndex } from './postings.ts';
 import { TYPES, type Units } from './units.ts';
@@ -66,7 +66,9 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
   let size = 0;
   for (const e of entries) {
     const s = sizeOf(e);
-    if (cur.length && size + s > SHARD_BYTES) {
+    // a synonym key stays in the shard of the word it sorts beside ("docent ~y:61" after "docent")
+    const beside = !isWordKey(e.key) && cur.length > 0 && e.key.startsWith(`${cur[cur.length - 1].key.split(' ')[0]} `);
+    if (cur.length && size + s > SHARD_BYTES && !beside) {
       shards.push(cur);
       cur = [];
       size = 0;
@@ -81,7 +83,7 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
   files.push({ path: 'search/pages.bin', bytes: gz(encodePages(units.facets)) });
   const themes = gz(encodeThemes(units.facets));
   files.push({ path: 'search/themes.bin', bytes: themes });
-  const dictWords = text.terms.filter((t) => !t.term.startsWith('~')).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
+  const dictWords = text.terms.filter((t) => isWordKey(t.term)).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
   const common = dictWords.slice(0, Math.ceil(dictWords.length * COMMON_SHARE));
   files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode(Bloom.create(common, common.length, 10, 1))) });
   // fragments are plain JSON, compressed by the host like every text file: 10 000 small gzip calls cost seconds

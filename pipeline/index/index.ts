@@ -44,7 +44,8 @@ export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] =
   for (const p of vocab.provinces) add(`~p:${p.id}`, provinces.get(p.id), p.expand);
   for (const s of vocab.sectors) add(`~s:${s.id}`, sectors.get(s.id), s.expand);
 
-  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), rules);
+  const anchored = rules.map((r, i): SynonymRule => [r[0], r[1], text.anchors[i]]);
+  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), anchored);
 }
 
 /**

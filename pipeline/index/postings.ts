@@ -7,7 +7,7 @@
 // their canonical form (search/core/compounds.ts), and also count for their head.
 import { baseKey, eachToken, type Analyzer } from '../../search/core/analysis.ts';
 import { splitTerm } from '../../search/core/compounds.ts';
-import { phraseMatcher, type SynonymRule } from '../../search/core/synonyms.ts';
+import { corpusPhrases, phraseMatcher, type SynonymRule } from '../../search/core/synonyms.ts';
 import type { Unit } from './units.ts';
 
 const K1 = 1.2;
@@ -44,6 +44,8 @@ export interface TextIndex {
   byTerm: Map<string, TermPostings>;
   /** the canonical form of a (literal) stem, or the stem itself */
   canon(stem: string): string;
+  /** per synonym rule, the stem its key sorts beside */
+  anchors: string[];
 }
 
 /**
@@ -95,13 +97,14 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
     countId(id);
     const b = baseOf.get(w);
     if (b !== undefined) countId(b);
-    if (matcher && id >= 0 && !joined) for (const key of matcher.next(literal[id])) countId(synonymId(key));
+    if (matcher && id >= 0 && !joined) for (const r of matcher.next(literal[id])) countId(synonymId(r));
   };
-  // synonym keys are no words of the text: they do not count in its length (BM25 stays as without them)
-  const synonymIds = new Set<number>();
-  const synonymId = (key: string) => {
-    const id = idFor(key);
-    synonymIds.add(id);
+  // synonym keys are no words of the text: they do not count in its length (BM25 stays as without
+  // them); counted under a placeholder, named once the words are counted (anchors below)
+  const synonymIds = new Map<number, number>();
+  const synonymId = (rule: number) => {
+    const id = idFor(`~y:${rule}`);
+    synonymIds.set(id, rule);
     return id;
   };
   for (let u = 0; u < N; u++) {
@@ -121,6 +124,18 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
     }
   }
   const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / (N || 1));
+
+  // each rule's key sorts beside its corpus word used most (synonyms.ts synonymKey)
+  const anchors = synonyms.map((rule) => {
+    const stems = [...new Set(corpusPhrases(rule).flatMap((p) => p.split(' ')))];
+    const used = (st: string) => occ[ids.get(st) ?? -1]?.length ?? 0;
+    return stems.reduce((best, st) => (used(st) > used(best) ? st : best), stems[0]);
+  });
+  for (const [id, rule] of synonymIds) {
+    ids.delete(literal[id]);
+    literal[id] = `${anchors[rule]} ~y:${rule}`;
+    ids.set(literal[id], id);
+  }
 
   // canonical compounds: literal terms grouped under their canonical form
   const known = (s: string) => ids.has(s);
@@ -171,7 +186,7 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
     for (let i = 0; i < t.units.length; i++) m.set(t.units[i], Math.max(m.get(t.units[i]) ?? 0, t.scores[i]));
   }
   for (const [h, m] of heads) byTerm.get(h)!.head = fromMap(m);
-  return { terms, byTerm, canon: canonOf };
+  return { terms, byTerm, canon: canonOf, anchors };
 }
 
 /** Merge triple lists (each in unit, field order), summing the tf of equal (unit, field). */

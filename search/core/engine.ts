@@ -16,6 +16,7 @@ import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
 import { baseEntries, exactEntries, idf, neededKeys, Scorer, synonymEntries, WEIGHTS, type Postings, type Weights } from './rank.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
+import { isWordKey } from './synonyms.ts';
 import { applyCorrections, conceptWords, correctable, correctWord, otherFormOf, type Correction } from './typo.ts';
 import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
@@ -158,7 +159,8 @@ export class SearchEngine {
           }
           for (let k = lo; k < entries.length && out.length < limit; k++) {
             if (!entries[k].key.startsWith(prefix)) return out;
-            if (entries[k].key !== prefix) out.push(entries[k]);
+            // a synonym key ("docent ~y:61") starts with its word but is no longer word
+            if (entries[k].key !== prefix && isWordKey(entries[k].key)) out.push(entries[k]);
           }
         }
         return out;

@@ -7,6 +7,7 @@
 // matches every word beats a long case text that matches many words once.
 import { LIST } from './format.ts';
 import type { QueryAnalysis } from './query.ts';
+import { isWordKey } from './synonyms.ts';
 import type { PostingList, ShardEntry } from './types.ts';
 
 /**
@@ -220,7 +221,7 @@ export class Scorer {
           const keep = Array.from({ length: l.units.length }, (_, k) => k).filter((k) => !have.has(l.units[k]));
           for (const k of keep) have.add(l.units[k]);
           add(i, { kind: LIST.text, units: keep.map((k) => l.units[k]), scores: keep.map((k) => l.scores[k]) }, weight, true);
-          if (!e.key.startsWith('~')) matched.add(e.key);
+          if (isWordKey(e.key)) matched.add(e.key);
         }
         if (alike.length) for (const m of word.synonyms?.marks ?? []) matched.add(m);
       }

@@ -1,14 +1,27 @@
 // Word-level synonyms (search/lexicon/synoniemen.txt, read at build time by
 // pipeline/index/lexicon.ts), shipped in meta.json as rules of stemmed phrases. The corpus words of
-// a rule are indexed under one key per rule (`~y:<rule>`), so a query word of the rule fetches one
+// a rule are indexed under one key per rule (synonymKey), so a query word of the rule fetches one
 // list, whichever of its terms the corpus uses: "leraren" meets "docenten", at a lower weight than
 // the word typed (rank.ts WEIGHTS.alike). Terms are compared with their double vowels single
 // ("leraar" and "leraren", stemmed "leraar" and "lerar", are one term).
 
-/** A rule: the phrases a query may type, and the corpus phrases it meets ([] : the same phrases). Phrases are stems joined by a space. */
-export type SynonymRule = [from: string[], to: string[]];
+/**
+ * A rule: the phrases a query may type, the corpus phrases it meets ([]: the same phrases), and the
+ * stem its key sorts beside (the build takes its corpus word used most). Phrases are stems joined
+ * by a space.
+ */
+export type SynonymRule = [from: string[], to: string[], anchor?: string];
 
-export const synonymKey = (rule: number) => `~y:${rule}`;
+/**
+ * Index key of a rule: its anchor stem, a space and the rule's number ("docent ~y:61"), so the key
+ * sorts right after the corpus word of the rule used most (files.ts keeps them in one shard) and
+ * mostly lands in a shard the query fetches anyway; the space keeps it apart from every word and
+ * prefix.
+ */
+export const synonymKey = (rules: readonly SynonymRule[], rule: number) => `${rules[rule][2] ?? corpusPhrases(rules[rule])[0].split(' ')[0]} ~y:${rule}`;
+
+/** Whether an index key is a word (not a base, synonym or concept key). */
+export const isWordKey = (key: string) => !key.includes('~');
 
 /** A stem as the lexicon compares it: double vowels single. */
 export const lexKey = (stem: string) => stem.replace(/([aeiou])\1/g, '$1');
@@ -36,7 +49,7 @@ export function querySynonyms(stems: readonly string[], rules: readonly SynonymR
         if (!ps.every((p, k) => keyed[i + k] === p)) continue;
         for (let k = 0; k < ps.length; k++) {
           const w = out[i + k];
-          if (!w.keys.includes(synonymKey(r))) w.keys.push(synonymKey(r));
+          if (!w.keys.includes(synonymKey(rules, r))) w.keys.push(synonymKey(rules, r));
           for (const t of corpusPhrases(rule)) {
             if (!t.includes(' ') && lexKey(t) !== keyed[i + k] && !w.alike.includes(t)) w.alike.push(t);
             for (const m of t.split(' ')) if (!w.marks.includes(m)) w.marks.push(m);
@@ -50,10 +63,10 @@ export function querySynonyms(stems: readonly string[], rules: readonly SynonymR
 
 /**
  * Matches the corpus phrases of the rules in a stream of stems (index side): `next(stem)` gives the
- * keys of the phrases that end at this stem. `reset()` between fields.
+ * rules (indices) with a phrase that ends at this stem. `reset()` between fields.
  */
-export function phraseMatcher(rules: readonly SynonymRule[]): { next(stem: string): string[]; reset(): void } {
-  const byLast = new Map<string, { before: string[]; key: string }[]>();
+export function phraseMatcher(rules: readonly SynonymRule[]): { next(stem: string): number[]; reset(): void } {
+  const byLast = new Map<string, { before: string[]; key: number }[]>();
   let longest = 1;
   rules.forEach((rule, r) => {
     for (const phrase of corpusPhrases(rule)) {
@@ -61,7 +74,7 @@ export function phraseMatcher(rules: readonly SynonymRule[]): { next(stem: strin
       longest = Math.max(longest, ps.length);
       const last = ps[ps.length - 1];
       const list = byLast.get(last) ?? [];
-      if (!list.some((x) => x.key === synonymKey(r) && x.before.join(' ') === ps.slice(0, -1).join(' '))) list.push({ before: ps.slice(0, -1), key: synonymKey(r) });
+      if (!list.some((x) => x.key === r && x.before.join(' ') === ps.slice(0, -1).join(' '))) list.push({ before: ps.slice(0, -1), key: r });
       byLast.set(last, list);
     }
   });
@@ -73,7 +86,7 @@ export function phraseMatcher(rules: readonly SynonymRule[]): { next(stem: strin
       if (recent.length > longest) recent.shift();
       const cands = byLast.get(k);
       if (!cands) return [];
-      const out: string[] = [];
+      const out: number[] = [];
       for (const c of cands) {
         const n = c.before.length;
         if (n >= recent.length) continue;
