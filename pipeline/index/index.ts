@@ -44,7 +44,7 @@ export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] =
   for (const p of vocab.provinces) add(`~p:${p.id}`, provinces.get(p.id), p.expand);
   for (const s of vocab.sectors) add(`~s:${s.id}`, sectors.get(s.id), s.expand);
 
-  const anchored = rules.map((r, i): SynonymRule => [r[0], r[1], text.anchors[i]]);
+  const anchored = rules.map((r, i): SynonymRule => (text.anchors[i] ? [r[0], r[1], text.anchors[i]] : r));
   return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), anchored);
 }
 

@@ -44,7 +44,7 @@ export interface TextIndex {
   byTerm: Map<string, TermPostings>;
   /** the canonical form of a (literal) stem, or the stem itself */
   canon(stem: string): string;
-  /** per synonym rule, the stem its key sorts beside */
+  /** per synonym rule, its one-word corpus term used most ('' when it has none: phrases only) */
   anchors: string[];
 }
 
@@ -125,16 +125,24 @@ export function textPostings(units: readonly Unit[], boosts: readonly number[], 
   }
   const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / (N || 1));
 
-  // each rule's key sorts beside its corpus word used most (synonyms.ts synonymKey)
+  // each rule's key sorts beside its one-word corpus term used most, its anchor (synonyms.ts
+  // synonymKey), and leaves out the units holding the anchor: a query fetches the anchor's own
+  // entry beside it, so a rule of common words does not ship their postings twice
   const anchors = synonyms.map((rule) => {
-    const stems = [...new Set(corpusPhrases(rule).flatMap((p) => p.split(' ')))];
+    const stems = corpusPhrases(rule).filter((p) => !p.includes(' '));
     const used = (st: string) => occ[ids.get(st) ?? -1]?.length ?? 0;
-    return stems.reduce((best, st) => (used(st) > used(best) ? st : best), stems[0]);
+    return stems.length ? stems.reduce((best, st) => (used(st) > used(best) ? st : best), stems[0]) : '';
   });
   for (const [id, rule] of synonymIds) {
+    const anchor = anchors[rule];
     ids.delete(literal[id]);
-    literal[id] = `${anchors[rule]} ~y:${rule}`;
+    literal[id] = `${anchor || corpusPhrases(synonyms[rule])[0].split(' ')[0]} ~y:${rule}`;
     ids.set(literal[id], id);
+    const own = occ[ids.get(anchor) ?? -1];
+    if (!own) continue;
+    const held = new Set<number>();
+    for (let k = 0; k < own.length; k += 3) held.add(own[k]);
+    occ[id] = occ[id].filter((_, k, all) => !held.has(all[k - (k % 3)]));
   }
 
   // canonical compounds: literal terms grouped under their canonical form

@@ -6,9 +6,9 @@
 // ("leraar" and "leraren", stemmed "leraar" and "lerar", are one term).
 
 /**
- * A rule: the phrases a query may type, the corpus phrases it meets ([]: the same phrases), and the
- * stem its key sorts beside (the build takes its corpus word used most). Phrases are stems joined
- * by a space.
+ * A rule: the phrases a query may type, the corpus phrases it meets ([]: the same phrases), and its
+ * anchor: the one-word corpus term used most, whose units the rule's key leaves out (the query
+ * fetches the anchor's own entry instead, from the same shard). Phrases are stems joined by a space.
  */
 export type SynonymRule = [from: string[], to: string[], anchor?: string];
 
@@ -30,7 +30,7 @@ export const lexKey = (stem: string) => stem.replace(/([aeiou])\1/g, '$1');
 export const corpusPhrases = (r: SynonymRule) => (r.length && r[1].length ? r[1] : r[0]);
 
 export interface WordSynonyms {
-  /** keys of the rules the word is typed in */
+  /** keys of the rules the word is typed in, and the anchors of those rules other than the word */
   keys: string[];
   /** stems of the one-word corpus terms of those rules, other than the word (for theme matching) */
   alike: string[];
@@ -49,7 +49,7 @@ export function querySynonyms(stems: readonly string[], rules: readonly SynonymR
         if (!ps.every((p, k) => keyed[i + k] === p)) continue;
         for (let k = 0; k < ps.length; k++) {
           const w = out[i + k];
-          if (!w.keys.includes(synonymKey(rules, r))) w.keys.push(synonymKey(rules, r));
+          for (const key of [synonymKey(rules, r), ...(rule[2] && lexKey(rule[2]) !== keyed[i + k] ? [rule[2]] : [])]) if (!w.keys.includes(key)) w.keys.push(key);
           for (const t of corpusPhrases(rule)) {
             if (!t.includes(' ') && lexKey(t) !== keyed[i + k] && !w.alike.includes(t)) w.alike.push(t);
             for (const m of t.split(' ')) if (!w.marks.includes(m)) w.marks.push(m);
