@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import lunrPlain from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../pipeline/link/index.ts';
+import { readLexicon } from '../pipeline/index/lexicon.ts';
 import { Bloom } from '../search/core/bloom.ts';
 import type { SearchEngine } from '../search/core/engine.ts';
 import { parseState, stateToQuery, URL_LIMITS } from '../search/core/facets.ts';
@@ -25,7 +26,8 @@ describe('on the real corpus', () => {
   let engine: SearchEngine;
   beforeAll(async () => {
     graph = await graphOf();
-    engine = await engineFor(graph);
+    // with the site's synonym lexicon (search/lexicon/synoniemen.txt)
+    engine = await engineFor(graph, indexFilesOf(graph, readLexicon(PROJECT_ROOT).rules));
   });
 
   it('groups results per case or note, each with at most three findings deep-linked beneath', async () => {

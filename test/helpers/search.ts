@@ -3,7 +3,7 @@
 import { runPipeline } from '../../pipeline/build.ts';
 import { makeConfig } from '../../pipeline/config.ts';
 import { buildSearchIndex } from '../../pipeline/index/index.ts';
-import { readLexicon } from '../../pipeline/index/lexicon.ts';
+import type { LexiconRule } from '../../pipeline/index/lexicon.ts';
 import type { Graph } from '../../pipeline/link/index.ts';
 import { SearchEngine } from '../../search/core/engine.ts';
 import type { ResultGroup } from '../../search/core/types.ts';
@@ -17,7 +17,8 @@ export async function graphOf(sourcesDir = 'sources'): Promise<Graph> {
 }
 
 /** The index files of `graph` by their path inside the search folder (`t/3.bin`). */
-export const indexFilesOf = (graph: Graph, lexicon = readLexicon(PROJECT_ROOT).rules): Map<string, Uint8Array> =>
+/** `lexicon`: synonym rules to index with (none by default; the site's: `readLexicon(PROJECT_ROOT).rules`). */
+export const indexFilesOf = (graph: Graph, lexicon: LexiconRule[] = []): Map<string, Uint8Array> =>
   new Map(buildSearchIndex(graph, lexicon).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
 
 /** An engine over the index of `graph` (or over these files), reading the files from memory. */
