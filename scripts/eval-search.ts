@@ -1,11 +1,11 @@
-// Search evaluation: six query sets, scored for three engines in one run (scripts/eval-engines.ts),
+// Search evaluation: seven query sets, scored for three engines in one run (scripts/eval-engines.ts),
 // reported apart — the tuned set (test/search-queries.json: the weights were tuned on it), the first
 // held-out set (test/search-queries-heldout.json: written before the first tuning round, its misses
 // seen in the second), the second held-out set (test/search-queries-heldout-2.json: written before
-// the second round, its results seen after it), the third and fourth held-out sets
-// (test/search-queries-heldout-3.json, test/search-queries-heldout-4.json: each written before its
+// the second round, its results seen after it), the third, fourth and fifth held-out sets
+// (test/search-queries-heldout-3.json … test/search-queries-heldout-5.json: each written before its
 // round by someone who had not read the search code, sealed during that round, seen since) and the
-// sealed set (test/search-queries-heldout-5.json: written before the fifth round by someone who had
+// sealed set (test/search-queries-heldout-6.json: written before the sixth round by someone who had
 // not read the search code or any evaluation result, its results not looked at while tuning).
 // Prints per set a table per kind and the tuned set's misses (every set's, all engines', with
 // --verbose), and writes test-output/eval-search.json.
@@ -116,7 +116,8 @@ async function main() {
     { name: 'held-out 2 (gezien)', tag: 'H2', file: 'test/search-queries-heldout-2.json', sealed: false },
     { name: 'held-out 3 (gezien)', tag: 'H3', file: 'test/search-queries-heldout-3.json', sealed: false },
     { name: 'held-out 4 (gezien)', tag: 'H4', file: 'test/search-queries-heldout-4.json', sealed: false },
-    { name: 'held-out 5 (verzegeld)', tag: 'H5', file: 'test/search-queries-heldout-5.json', sealed: true },
+    { name: 'held-out 5 (gezien)', tag: 'H5', file: 'test/search-queries-heldout-5.json', sealed: false },
+    { name: 'held-out 6 (verzegeld)', tag: 'H6', file: 'test/search-queries-heldout-6.json', sealed: true },
   ]
     .filter((s) => !(args.dev && s.sealed))
     .map((s) => ({ ...s, queries: resolveQueries(readQueries(join(root, s.file)), graph) }));
