@@ -1,7 +1,7 @@
 // Typing errors at scale (search/core/typo.ts): a large index has many fine shards, and the Bloom
 // filter of its words lets through several candidates of a typed word, most of them false
-// positives. The corrector may fetch only a few shards: the filter of the most frequent words in
-// dict.bin tells which hold a likely word. Reproduced here with a synthetic filter, without
+// positives. The corrector may fetch only a few shards: the filter of the most frequent words
+// (the second filter of each word-filter piece) tells which hold a likely word. Reproduced here with a synthetic filter, without
 // building 10 000 cases.
 import { describe, expect, it } from 'vitest';
 import { Bloom } from '../search/core/bloom.ts';
@@ -63,14 +63,14 @@ describe('at scale: many words near the typed one pass the Bloom filter', () => 
     expect(fetched).toEqual([shardOf(right)]);
   });
 
-  it('without the hint (a dict.bin of one filter, as before) the right word is missed: the fault reproduced', async () => {
+  it('without the hint (a word filter alone, as before) the right word is missed: the fault reproduced', async () => {
     const { index, fetched } = indexOf(false);
     expect(await correctWord(typed, index)).toBeNull();
     expect(fetched).toHaveLength(TYPO_SHARDS);
     expect(fetched).not.toContain(shardOf(right));
   });
 
-  it('dict.bin holds both filters; a reader of the first ignores the second', () => {
+  it('a word-filter piece holds both filters; a reader of the first ignores the second', () => {
     const file = words.encode(common);
     expect(Bloom.decode(file).bits).toEqual(words.bits);
     const [a, b] = Bloom.decodeAll(file);

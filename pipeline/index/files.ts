@@ -1,10 +1,11 @@
 // The index as files (layout in search/core/format.ts): entries sorted by key and cut into term
-// shards of about SHARD_BYTES, each gzipped; the facet table as pages.bin and themes.bin;
-// meta.json with the shard directory. Pure: the same graph gives the same bytes (gzip without
-// timestamps, sorted keys, content hash from the bytes).
+// shards of about SHARD_BYTES, each gzipped; the facet table as pages.bin and themes.bin; the
+// word filters in pieces by first letter; meta.json with the shard and piece directories. Pure:
+// the same graph gives the same bytes (gzip without timestamps, sorted keys, content hash from
+// the bytes).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { Bloom } from '../../search/core/bloom.ts';
+import { Bloom, wordPieces } from '../../search/core/bloom.ts';
 import { ASSOCIATION, countThemes } from '../../search/core/association.ts';
 import { encodePages, encodeThemes } from '../../search/core/facet-table.ts';
 import { encodeFragment, encodeShard, FORMAT_VERSION, LIST } from '../../search/core/format.ts';
@@ -18,8 +19,14 @@ import type { Vocab } from './vocab.ts';
 export const SHARD_BYTES = 12 * 1024;
 /** Words in the Bloom filter for splitting unknown compounds (the most frequent ones when there are more). */
 const DICT_WORDS = 24_000;
-/** Share of those in the second filter of dict.bin, the most frequent words: the typo corrector's hint (search/core/typo.ts). */
+/** Share of those in the second filter of each word-filter piece, the most frequent words: the typo corrector's hint (search/core/typo.ts). */
 const COMMON_SHARE = 1 / 8;
+/**
+ * Words per piece of the word filters (`w/<i>.bin`, by first letter; bloom.ts wordPieces): about
+ * 2.5 KB gzip. The real corpus (2 821 words) has one piece, 1 000 generated cases nine, 10 000 ten
+ * (measured; README "Typing errors").
+ */
+export const PIECE_WORDS = 2_000;
 
 export interface SearchFile {
   /** path inside the output folder, e.g. `search/t/3.bin` */
@@ -36,7 +43,7 @@ const list = (kind: number, p: Postings): PostingList => ({ kind, units: p.units
 /** Rough encoded size of an entry, for cutting shards. */
 const sizeOf = (e: ShardEntry) => e.key.length + 4 + e.lists.reduce((n, l) => n + 2 + l.units.length * 3, 0) + (e.themes?.pairs.length ?? 0);
 
-export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][], synonyms: SynonymRule[] = []): { meta: SearchMeta; files: SearchFile[] } {
+export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, units: Units, routes: [string, string][], synonyms: SynonymRule[] = [], pieceWords = PIECE_WORDS): { meta: SearchMeta; files: SearchFile[] } {
   const entries: ShardEntry[] = [];
   const themeCount = vocab.themes.length;
   const isPage = (u: number) => units.units[u].kind !== 'f';
@@ -84,8 +91,12 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
   const themes = gz(encodeThemes(units.facets));
   files.push({ path: 'search/themes.bin', bytes: themes });
   const dictWords = text.terms.filter((t) => isWordKey(t.term)).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, DICT_WORDS).map((t) => t.term);
-  const common = dictWords.slice(0, Math.ceil(dictWords.length * COMMON_SHARE));
-  files.push({ path: 'search/dict.bin', bytes: gz(Bloom.create(dictWords, dictWords.length).encode(Bloom.create(common, common.length, 10, 1))) });
+  const common = new Set(dictWords.slice(0, Math.ceil(dictWords.length * COMMON_SHARE)));
+  const pieces = wordPieces(dictWords, pieceWords);
+  pieces.words.forEach((ws, i) => {
+    const frequent = ws.filter((w) => common.has(w));
+    files.push({ path: `search/w/${i}.bin`, bytes: gz(Bloom.create(ws, ws.length).encode(Bloom.create(frequent, frequent.length, 10, 1))) });
+  });
   // fragments are plain JSON, compressed by the host like every text file: 10 000 small gzip calls cost seconds
   units.fragments.forEach((f, p) => files.push({ path: `search/d/${p}.json`, bytes: encodeFragment(f) }));
 
@@ -98,6 +109,7 @@ export function indexFiles(text: TextIndex, concepts: Concepts, vocab: Vocab, un
     themeFindings: [...countThemes(units.units.map((_, u) => u), isPage, themesOf, themeCount).counts],
     themesBytes: themes.length,
     shards: shards.map((s) => s[0].key),
+    words: pieces.starts,
     vocab: { themes: vocab.themes, provinces: vocab.provinces, sectors: vocab.sectors, routes, levels: units.levels, types: TYPES },
     synonyms,
   };

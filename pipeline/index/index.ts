@@ -5,7 +5,7 @@
 // a query that names a concept fetches one list instead of one per synonym.
 import type { SearchMeta } from '../../search/core/types.ts';
 import type { Graph } from '../link/index.ts';
-import { indexFiles, type Concepts, type SearchFile } from './files.ts';
+import { indexFiles, PIECE_WORDS, type Concepts, type SearchFile } from './files.ts';
 import { nodeAnalyzer } from '../../search/node.ts';
 import { words, type Analyzer } from '../../search/core/analysis.ts';
 import type { SynonymRule } from '../../search/core/synonyms.ts';
@@ -24,7 +24,8 @@ export interface SearchData {
   files: SearchFile[];
 }
 
-export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] = []): SearchData {
+/** `pieceWords`: words per piece of the word filters (files.ts PIECE_WORDS; tests use fewer). */
+export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] = [], { pieceWords = PIECE_WORDS } = {}): SearchData {
   const analyzer = nodeAnalyzer();
   const units = searchUnits(graph);
   const rules = compileLexicon(lexicon, analyzer);
@@ -45,7 +46,7 @@ export function buildSearchIndex(graph: Graph, lexicon: readonly LexiconRule[] =
   for (const s of vocab.sectors) add(`~s:${s.id}`, sectors.get(s.id), s.expand);
 
   const anchored = rules.map((r, i): SynonymRule => (text.anchors[i] ? [r[0], r[1], text.anchors[i]] : r));
-  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), anchored);
+  return indexFiles(text, concepts, vocab, units, graph.vocab.routeTypes.map((r) => [r.id, r.label]), anchored, pieceWords);
 }
 
 /**

@@ -1,8 +1,11 @@
-// Bloom filters over strings (`dict.bin`): "is this a word of the index?" in a few kilobytes, for
-// splitting compounds the index does not hold and correcting typing errors without fetching the
-// shards of every candidate. dict.bin holds the filter of index words and, after it, a filter of
-// the index's most frequent words (a hint for the typo corrector: which candidate is likely real
-// and common, typo.ts); a reader that knows only the first ignores the second.
+// Bloom filters over strings (the word filters `w/<i>.bin`): "is this a word of the index?" in a
+// few kilobytes, for splitting compounds the index does not hold and correcting typing errors
+// without fetching the shards of every candidate. The filters come in pieces by the words' first
+// letter (WordFilters): the corrector keeps a word's first letter and a compound's modifier starts
+// as the word does, so a query fetches only the pieces of the letters it looks up. Each piece
+// holds the filter of its index words and, after it, a filter of the index's most frequent words
+// among them (a hint for the typo corrector: which candidate is likely real and common, typo.ts);
+// a reader that knows only the first ignores the second.
 import { checkHeader, header, Reader, Writer } from './format.ts';
 
 /** FNV-1a double hashing, k hash functions, about 1 % false positives at 10 bits per word. */
@@ -61,7 +64,7 @@ export class Bloom {
   /** All filters of a file, in order. */
   static decodeAll(buf: Uint8Array): Bloom[] {
     const r = new Reader(buf);
-    checkHeader(r, 3, 'dict');
+    checkHeader(r, 3, 'word filter');
     const out: Bloom[] = [];
     while (r.pos < buf.length) {
       const salt = out.length ? r.uint() : 0;
@@ -72,5 +75,100 @@ export class Bloom {
       r.pos += n;
     }
     return out;
+  }
+}
+
+/**
+ * The pieces of the word filters for a list of index words: the words grouped by first letter, in
+ * letter order, a letter joining the piece before while that holds fewer than half of
+ * `pieceWords` words or the letter's words fit in it (a letter with more is a piece of its own); a
+ * last piece of fewer than half is joined to the one before. `starts`: each piece's first letter.
+ */
+export function wordPieces(words: string[], pieceWords: number): { starts: string[]; words: string[][] } {
+  const byLetter = new Map<string, string[]>();
+  for (const w of words) {
+    if (!w) continue;
+    const l = byLetter.get(w[0]);
+    if (l) l.push(w);
+    else byLetter.set(w[0], [w]);
+  }
+  const starts: string[] = [];
+  const pieces: string[][] = [];
+  for (const letter of [...byLetter.keys()].sort()) {
+    const ws = byLetter.get(letter)!;
+    const cur = pieces.at(-1);
+    if (cur && (cur.length < pieceWords / 2 || cur.length + ws.length <= pieceWords)) cur.push(...ws);
+    else {
+      starts.push(letter);
+      pieces.push([...ws]);
+    }
+  }
+  if (pieces.length > 1 && pieces.at(-1)!.length < pieceWords / 2) {
+    starts.pop();
+    pieces.at(-2)!.push(...pieces.pop()!);
+  }
+  return { starts, words: pieces };
+}
+
+/**
+ * The word filters of an index, in pieces by first letter (`starts`: each piece's first letter;
+ * a key before the first belongs to the first piece), each fetched once, when a key starting with
+ * its letters is looked up. A key whose piece is not loaded is no word (`has`, `common`): load it
+ * first.
+ */
+export class WordFilters {
+  private readonly pending = new Map<number, Promise<void>>();
+  private readonly pieces = new Map<number, Bloom[]>();
+  constructor(
+    readonly starts: string[],
+    private readonly fetch: (piece: number) => Promise<Uint8Array>,
+  ) {}
+  /** The piece that holds `key` (-1: the index has no words). */
+  pieceOf(key: string): number {
+    let i = this.starts.length - 1;
+    while (i > 0 && this.starts[i] > key) i--;
+    return i;
+  }
+  /** Whether the piece that holds `key` is loaded (always, when the index has no words). */
+  loaded(key: string): boolean {
+    const i = this.pieceOf(key);
+    return i < 0 || this.pieces.has(i);
+  }
+  /** Fetch the pieces that hold these keys. */
+  async load(keys: string[]): Promise<void> {
+    const need = [...new Set(keys.map((k) => this.pieceOf(k)))].filter((i) => i >= 0).sort((a, b) => a - b);
+    await Promise.all(need.map((i) => this.piece(i)));
+  }
+  private piece(i: number): Promise<void> {
+    let p = this.pending.get(i);
+    if (!p) {
+      p = this.fetch(i).then((b) => void this.pieces.set(i, Bloom.decodeAll(b)));
+      p.catch(() => this.pending.delete(i));
+      this.pending.set(i, p);
+    }
+    return p;
+  }
+  /** Whether `key` may be a word of the index (false when its piece is not loaded). */
+  has(key: string): boolean {
+    return this.pieces.get(this.pieceOf(key))?.[0].has(key) ?? false;
+  }
+  /** Whether `key` may be one of the index's most frequent words (the second filter of its piece). */
+  common(key: string): boolean {
+    return this.pieces.get(this.pieceOf(key))?.[1]?.has(key) ?? false;
+  }
+  /**
+   * The answer of `run`, a pure function of which keys are words, with every piece it looked up
+   * loaded: run, fetch the pieces of the keys it looked up unloaded, run again, until none is left.
+   */
+  async resolve<T>(run: (has: (key: string) => boolean) => T): Promise<T> {
+    for (;;) {
+      const missing: string[] = [];
+      const out = run((k) => {
+        if (!this.loaded(k)) missing.push(k);
+        return this.has(k);
+      });
+      if (!missing.length) return out;
+      await this.load(missing);
+    }
   }
 }

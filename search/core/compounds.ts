@@ -62,11 +62,12 @@ export function decompound(word: string, known: (s: string) => boolean, stem: (w
   if (!/^[a-z]+$/.test(word)) return null;
   for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
     const right = stem(word.slice(i));
-    if (!right || right.length < MIN_PART || !known(right)) continue;
+    if (!right || right.length < MIN_PART) continue;
     for (const left of [word.slice(0, i), ...LINKERS.filter((l) => word.endsWith(l, i)).map((l) => word.slice(0, i - l.length))]) {
       if (left.length < MIN_PART) continue;
       const l = stem(left);
-      if (l && l.length >= MIN_PART && known(l)) return [l, right];
+      // the modifier first: it starts as the word does (the word filters come in pieces by first letter)
+      if (l && l.length >= MIN_PART && known(l) && known(right)) return [l, right];
     }
   }
   return null;

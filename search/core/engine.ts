@@ -1,15 +1,16 @@
 // The search engine over the index files: it loads meta.json once, then per query only the term
 // shards its words, prefixes and concepts need (cached), the page facet table, and the fragments of
 // the results it shows; the theme column (themes.bin) when it is small, when a query filters on a
-// theme, or when asked (the theme facet's counts); the Bloom filter of index words (dict.bin) when a
-// word is unknown: to split it, or to correct a typing error (typo.ts: the query is searched again
+// theme, or when asked (the theme facet's counts); the Bloom filter of index words (the pieces of
+// the word filters for the letters it looks up) when a word is unknown: to split it, or to correct
+// a typing error (typo.ts: the query is searched again
 // with the word corrected, and the result says so). The same code runs in the Web Worker (fetch)
 // and in Node (files from disk).
 import { fold, type Analyzer } from './analysis.ts';
 import { decompound, linkerVariants } from './compounds.ts';
 import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';
 import { Facets } from './facets.ts';
-import { Bloom } from './bloom.ts';
+import { WordFilters } from './bloom.ts';
 import { decodePages, decodeThemes } from './facet-table.ts';
 import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
@@ -36,7 +37,8 @@ export class SearchEngine {
   private readonly fragments = new Map<number, Promise<Fragment>>();
   private facets: Promise<Facets> | null = null;
   private themes: Promise<void> | null = null;
-  private dict: Promise<Bloom[]> | null = null;
+  /** the word filters, in pieces by first letter (bloom.ts) */
+  readonly words: WordFilters;
   private scorer: Scorer | null = null;
   private conceptWords: Map<string, number> | null = null;
   /** paths fetched, in order (tests and the benchmark read it) */
@@ -51,7 +53,9 @@ export class SearchEngine {
     readonly meta: SearchMeta,
     private readonly load: Load,
     readonly analyzer: Analyzer,
-  ) {}
+  ) {
+    this.words = new WordFilters(meta.words, (i) => this.file(`w/${i}.bin`));
+  }
 
   static async open(load: Load, analyzer: Analyzer): Promise<SearchEngine> {
     const meta = JSON.parse(new TextDecoder().decode(await gunzip(await load('meta.json')))) as SearchMeta;
@@ -119,15 +123,6 @@ export class SearchEngine {
       this.themes.catch(() => (this.themes = null));
     }
     return this.themes;
-  }
-
-  /** The filter of index words, and that of the most frequent ones (typo.ts). */
-  private words(): Promise<Bloom[]> {
-    if (!this.dict) {
-      this.dict = this.file('dict.bin').then((b) => Bloom.decodeAll(b));
-      this.dict.catch(() => (this.dict = null));
-    }
-    return this.dict;
   }
 
   private fragment(page: number): Promise<Fragment> {
@@ -198,9 +193,8 @@ export class SearchEngine {
     });
     const long = unknown.filter((i) => a.words[i].word.length >= 7 && !postings.prefixed(a.words[i].prefix, 1).length);
     if (long.length) {
-      const [dict] = await this.words();
       for (const i of long) {
-        const split = decompound(a.words[i].word, (s) => dict.has(s), (x) => this.analyzer.stem(x));
+        const split = await this.words.resolve((has) => decompound(a.words[i].word, has, (x) => this.analyzer.stem(x)));
         if (split) parts.set(i, split);
       }
       const more = [...parts.values()].flat();
@@ -292,9 +286,9 @@ export class SearchEngine {
   private async otherForms(a: QueryAnalysis, at: number[]): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (!at.length) return out;
-    const [dict] = await this.words();
+    await this.words.load(at.map((i) => a.words[i].word));
     for (const i of at) {
-      const stem = otherFormOf(a.words[i].word, { mayHave: (k) => dict.has(k) });
+      const stem = otherFormOf(a.words[i].word, { mayHave: (k) => this.words.has(k) });
       if (stem) out.set(i, stem);
     }
     await this.ensure([...out.values()]);
@@ -305,14 +299,14 @@ export class SearchEngine {
   private async corrections(a: QueryAnalysis, todo: number[]): Promise<Correction[]> {
     if (!todo.length) return [];
     const postings = this.postings();
-    const [dict, common] = await this.words();
     const concepts = (this.conceptWords ??= conceptWords(this.meta));
     const out: Correction[] = [];
     for (const i of todo) {
       const c = await correctWord(a.words[i].word, {
         stem: (w) => this.analyzer.stemFolded(w),
-        mayHave: (k) => dict.has(k),
-        common: common && ((k) => common.has(k)),
+        words: (keys) => this.words.load(keys),
+        mayHave: (k) => this.words.has(k),
+        common: (k) => this.words.common(k),
         shardOf: (k) => this.shardOf(k),
         loaded: (s) => this.sorted.has(s),
         load: (shards) => Promise.all(shards.map((s) => this.shard(s))).then(() => undefined),

@@ -1,18 +1,22 @@
 // The search index as files: pure encoders (build) and decoders (worker, Node), one format.
 //   meta.json        always loaded: vocabulary (themes, provinces, sectors), facet labels, the shard
-//                    directory and the file layout (SearchMeta)
+//                    and word-filter directories and the file layout (SearchMeta)
 //   t/<n>.bin        term shards: a range of the sorted terms with their postings (encodeShard)
 //   pages.bin        per page its facet values, per unit its type (facet-table.ts)
 //   themes.bin       per unit its themes (facet-table.ts; fetched when needed)
-//   dict.bin         Bloom filters of the index's words and of its most frequent ones, for splitting
-//                    unknown compounds and correcting typing errors (bloom.ts)
+//   w/<n>.bin        word filters, for splitting unknown compounds and correcting typing errors
+//                    (bloom.ts): the index words (the 24 000 most frequent) in pieces by first
+//                    letter — neighbouring letters together, about 2 000 words a piece; meta.words
+//                    holds each piece's first letter —, each piece a file of two Bloom filters:
+//                    its words, then (salted) the most frequent eighth of the index words among
+//                    them. Fetched per piece: only for the letters a query looks up.
 //   d/<page>.json    per case or note what a result shows: title, URL, summary, findings
 // Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
 // types); readers accept them gzipped or already decompressed by the host (Content-Encoding).
 // Text files (meta, fragments) are left to the host's compression, like the pages.
 import type { Fragment, ShardEntry } from './types.ts';
 
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** Scores are stored as integers: round(score × SCORE_SCALE). */
 export const SCORE_SCALE = 100;
 

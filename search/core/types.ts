@@ -64,6 +64,8 @@ export interface SearchMeta {
   shards: string[];
   /** the lexicon's synonym rules, as stemmed phrases (synonyms.ts); a rule's corpus words are indexed under `~y:<rule>` */
   synonyms: SynonymRule[];
+  /** first letter of each piece of the word filters `w/<i>.bin` (bloom.ts WordFilters) */
+  words: string[];
   vocab: {
     themes: ThemeInfo[];
     provinces: PlaceInfo[];

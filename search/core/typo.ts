@@ -4,8 +4,8 @@
 // "loopbaanorientatei" → loopbaanorientatie). As mature spell checkers do (Lucene's
 // DirectSpellChecker: minPrefix 1), the first letter is taken as typed and short words are left
 // alone: they have too many neighbours. Candidates are checked against the Bloom filter of index
-// words (dict.bin, no fetch per candidate), then verified in their shards (the filter has false
-// positives): those already loaded first, then at most a few more — first where a candidate also
+// words (no fetch per candidate; only the piece of the filter for the word's first letter,
+// bloom.ts), then verified in their shards (the filter has false positives): those already loaded first, then at most a few more — first where a candidate also
 // passes the filter of the index's most frequent words, then where the likeliest candidates are.
 // Of the verified candidates, the one in the most cases, notes and findings wins.
 import { linkerVariants } from './compounds.ts';
@@ -60,6 +60,11 @@ export const correctable = (word: string): boolean => word.length >= MIN_TYPO_LE
 /** What the corrector needs of the index. */
 export interface TypoIndex {
   stem(word: string): string;
+  /**
+   * Fetch the word filters (mayHave, common) for keys starting as these do (absent: all are
+   * loaded). A word's candidates, stems and other forms start with its first letter.
+   */
+  words?(keys: string[]): Promise<void>;
   /** the Bloom filter: may be a word of the index (false positives, no false negatives) */
   mayHave(key: string): boolean;
   /**
@@ -98,7 +103,9 @@ const keysOf = (stem: string) => [stem, ...linkerVariants(stem).map((v) => v.for
  * rooster + problemen. `maxShards`: shards fetched beyond those loaded, for the whole word.
  */
 export async function correctWord(word: string, index: TypoIndex, maxShards = TYPO_SHARDS): Promise<Correction | null> {
-  if (!correctable(word) || otherFormOf(word, index)) return null;
+  if (!correctable(word)) return null;
+  await index.words?.([word]);
+  if (otherFormOf(word, index)) return null;
   let budget = maxShards;
   const budgeted: TypoIndex = {
     ...index,
@@ -118,6 +125,7 @@ export async function correctWord(word: string, index: TypoIndex, maxShards = TY
     if (!stem || !index.mayHave(stem)) continue;
     // a head the index knows needs no correction: the compound has more parts ("verankering-beleidsplan")
     const head = word.slice(i);
+    await index.words?.([head]);
     if (keysOf(index.stem(head)).some((k) => index.mayHave(k))) continue;
     const c = await correctOne(head, budgeted);
     if (c && (!best || c.units > best.units)) best = { from: word, to: known + c.to, units: c.units };

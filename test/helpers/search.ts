@@ -17,9 +17,12 @@ export async function graphOf(sourcesDir = 'sources'): Promise<Graph> {
 }
 
 /** The index files of `graph` by their path inside the search folder (`t/3.bin`). */
-/** `lexicon`: synonym rules to index with (none by default; the site's: `readLexicon(PROJECT_ROOT).rules`). */
-export const indexFilesOf = (graph: Graph, lexicon: LexiconRule[] = []): Map<string, Uint8Array> =>
-  new Map(buildSearchIndex(graph, lexicon).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
+/**
+ * `lexicon`: synonym rules to index with (none by default; the site's: `readLexicon(PROJECT_ROOT).rules`);
+ * `pieceWords`: words per piece of the word filters.
+ */
+export const indexFilesOf = (graph: Graph, lexicon: LexiconRule[] = [], options?: { pieceWords?: number }): Map<string, Uint8Array> =>
+  new Map(buildSearchIndex(graph, lexicon, options).files.map((f) => [f.path.replace(/^search\//, ''), f.bytes]));
 
 /** An engine over the index of `graph` (or over these files), reading the files from memory. */
 export async function engineFor(graph: Graph, files = indexFilesOf(graph)): Promise<SearchEngine> {
