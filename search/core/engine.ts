@@ -3,9 +3,8 @@
 // the results it shows; the theme column (themes.bin) when it is small, when a query filters on a
 // theme, or when asked (the theme facet's counts); the Bloom filter of index words (the pieces of
 // the word filters for the letters it looks up) when a word is unknown: to split it, or to correct
-// a typing error (typo.ts: the query is searched again
-// with the word corrected, and the result says so). The same code runs in the Web Worker (fetch)
-// and in Node (files from disk).
+// a typing error (typo.ts: the query is searched again with the word corrected, and the result
+// says so). The same code runs in the Web Worker (fetch) and in Node (files from disk).
 import { fold, type Analyzer } from './analysis.ts';
 import { decompound, linkerVariants } from './compounds.ts';
 import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';

@@ -5,8 +5,9 @@
 // DirectSpellChecker: minPrefix 1), the first letter is taken as typed and short words are left
 // alone: they have too many neighbours. Candidates are checked against the Bloom filter of index
 // words (no fetch per candidate; only the piece of the filter for the word's first letter,
-// bloom.ts), then verified in their shards (the filter has false positives): those already loaded first, then at most a few more — first where a candidate also
-// passes the filter of the index's most frequent words, then where the likeliest candidates are.
+// bloom.ts), then verified in their shards (the filter has false positives): those already
+// loaded first, then at most a few more — first where a candidate also passes the filter of the
+// index's most frequent words, then where the likeliest candidates are.
 // Of the verified candidates, the one in the most cases, notes and findings wins.
 import { linkerVariants } from './compounds.ts';
 import type { SearchMeta } from './types.ts';
