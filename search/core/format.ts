@@ -7,9 +7,11 @@
 //   w/<n>.bin        word filters, for splitting unknown compounds and correcting typing errors
 //                    (bloom.ts): the index words (the 24 000 most frequent) in pieces by first
 //                    letter — neighbouring letters together, about 2 000 words a piece; meta.words
-//                    holds each piece's first letter —, each piece a file of two Bloom filters:
-//                    its words, then (salted) the most frequent eighth of the index words among
-//                    them. Fetched per piece: only for the letters a query looks up.
+//                    holds each piece's first letter; a key before the first is in piece 0 —,
+//                    each piece a file of two Bloom filters: its words, then (salt 1) the most
+//                    frequent eighth of the index words among them (header, then per filter: its
+//                    salt but the first's, k, bytes of bits, the bits; Bloom.encode). Fetched per
+//                    piece: only for the letters a query looks up.
 //   d/<page>.json    per case or note what a result shows: title, URL, summary, findings
 // Binary files are unsigned LEB128 varints, gzipped at build time (hosts rarely compress binary
 // types); readers accept them gzipped or already decompressed by the host (Content-Encoding).
