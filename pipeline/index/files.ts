@@ -23,7 +23,7 @@ const DICT_WORDS = 24_000;
 const COMMON_SHARE = 1 / 8;
 /**
  * Words per piece of the word filters (`w/<i>.bin`, by first letter; bloom.ts wordPieces): about
- * 2.5 KB gzip. The real corpus (2 821 words) has one piece, 1 000 generated cases nine, 10 000 ten
+ * 2.5 KB gzip. The real corpus (about 2 800 words) has one piece, 1 000 generated cases nine, 10 000 ten
  * (measured: README, the typo table of the search benchmark).
  */
 export const PIECE_WORDS = 2_000;
