@@ -15,19 +15,17 @@ import { decodeFragment, decodeShard, gunzip, LIST } from './format.ts';
 import { GROUPING, groupHits, type Group, type Grouping } from './group.ts';
 import { analyseQuery, LIMITS, MATCHING, namedConcepts, type Matching, type QueryAnalysis } from './query.ts';
 import { baseEntries, exactEntries, idf, neededKeys, Scorer, synonymEntries, WEIGHTS, type Postings, type Weights } from './rank.ts';
+import { resultCards } from './cards.ts';
 import { marker, snippet, type Marker } from './snippet.ts';
 import { isWordKey } from './synonyms.ts';
 import { applyCorrections, conceptWords, correctable, correctWord, otherFormOf, type Correction } from './typo.ts';
-import type { Fragment, ResultCard, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
+import type { Fragment, ResultGroup, SearchMeta, SearchResult, SearchState, ShardEntry } from './types.ts';
 
 /** Fetch a file of the index by its path inside the search folder (e.g. `t/3.bin`). */
 export type Load = (path: string) => Promise<Uint8Array>;
 
 /** The theme column is fetched with the first query up to this size (gzip); larger, only when needed. */
 export const EAGER_THEMES_BYTES = 64 * 1024;
-/** A theme card needs at least this match strength (1: named by a phrase). */
-const CARD_STRENGTH = 0.5;
-const plural = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
 
 export class SearchEngine {
   private readonly shards = new Map<number, Promise<ShardEntry[]>>();
@@ -260,7 +258,7 @@ export class SearchEngine {
       groups: shown,
       totalGroups: grouped.totalGroups,
       totalUnits: grouped.units,
-      cards: this.cards(a),
+      cards: resultCards(a, this.meta),
       facets: facetCounts,
       pending: facets.themes ? [] : ['thema'],
       correction: null,
@@ -337,22 +335,6 @@ export class SearchEngine {
       findings: g.findings.map((h) => finding(h.unit)),
       more: g.more.map((h) => finding(h.unit)),
     };
-  }
-
-  /** Cards above the results: the theme the query is about (best match), and a province it names. */
-  private cards(a: QueryAnalysis): ResultCard[] {
-    const out: ResultCard[] = [];
-    const theme = a.concepts.find((c) => c.list === 'themes' && c.strength >= CARD_STRENGTH);
-    if (theme) {
-      const t = this.meta.vocab.themes.find((x) => x.id === theme.id)!;
-      out.push({ kind: 'thema', id: t.id, label: t.label, url: t.url, text: t.definition, counts: `${plural(t.findings, 'bevinding', 'bevindingen')} in ${plural(t.pages, 'case of notitie', 'cases en notities')}` });
-    }
-    const province = a.concepts.find((c) => c.list === 'provinces');
-    const p = province && this.meta.vocab.provinces.find((x) => x.id === province.id);
-    if (p && p.cases) {
-      out.push({ kind: 'provincie', id: p.id, label: p.label, url: p.url, text: '', counts: plural(p.cases ?? 0, 'case', 'cases') });
-    }
-    return out;
   }
 }
 
