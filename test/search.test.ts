@@ -278,6 +278,7 @@ describe('compounds on both sides (small corpus)', () => {
       '- De stage-uren zijn samen vastgelegd. {id: stage-uren; thema: beroepspraktijk}',
       '- Een horecabedrijf uit de buurt deed mee. {id: horeca; thema: beroepspraktijk}',
       '- De decanenkring sprak het rooster af. {id: decanen; thema: rooster-en-logistiek}',
+      '- Hun beroepshouding groeide in de praktijk. {id: houding; thema: beroepspraktijk}',
       '',
     ].join('\n');
     const dir = corpusWith({ 'cases/gamma.md': caseFile({ frontmatter: { titel: 'Leerlab Gamma', sectie: 'Leerlab Gamma' }, body }) });
@@ -295,6 +296,7 @@ describe('compounds on both sides (small corpus)', () => {
     ['stageuren', 'gamma#stage-uren'],
     ['horeca bedrijf', 'gamma#horeca'],
     ['decaan', 'gamma#decanen'], // plural modifier whose vowel the stemmer undoubles
+    ['beroeps houding', 'gamma#houding'], // two words joined into a compound the index holds without its linker
   ])('"%s" finds %s first', async (q, id) => {
     const r = await find(engine, q);
     expect(r.groups[0]?.findings[0]?.id, JSON.stringify(flat(r.groups))).toBe(id);

@@ -275,7 +275,7 @@ export class SearchEngine {
     const postings = this.postings();
     const named = new Set(namedConcepts(a.words, this.meta).flatMap((c) => c.words));
     // a word that makes an indexed compound with its neighbour ("stage begeleider") is no typing error
-    const joined = new Set(a.joins.filter((j) => postings.entry(j.form)).flatMap((j) => [j.at, j.at + 1]));
+    const joined = new Set(a.joins.filter((j) => exactEntries(postings, j.form, j.variants).length).flatMap((j) => [j.at, j.at + 1]));
     return at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
   }
 

@@ -64,8 +64,8 @@ export interface QueryAnalysis {
   /** the query was cut: 'chars' or 'words' */
   cut: 'chars' | 'words' | null;
   words: QueryWord[];
-  /** adjacent words joined, as one stem: words i and i + 1 */
-  joins: { at: number; form: string }[];
+  /** adjacent words joined, as one stem, with its linker variants (as a typed compound's): words i and i + 1 */
+  joins: { at: number; form: string; variants: { form: string; modLen: number }[] }[];
   concepts: ConceptMatch[];
 }
 
@@ -116,8 +116,12 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
     const a = words[i].word;
     const b = words[i + 1].word;
     const n = numberJoin(a, b);
-    if (n) joins.push({ at: i, form: analyzer.stem(n) });
-    else if (/^[a-z]+$/.test(a + b) && a.length + b.length >= 2 * MIN_PART) joins.push({ at: i, form: analyzer.stem(a + b) });
+    // "beroeps houding" is the compound "beroepshouding", which the index holds without its linker
+    if (n) joins.push({ at: i, form: analyzer.stem(n), variants: [] });
+    else if (/^[a-z]+$/.test(a + b) && a.length + b.length >= 2 * MIN_PART) {
+      const form = analyzer.stem(a + b);
+      joins.push({ at: i, form, variants: linkerVariants(form) });
+    }
   }
   const q = cut === 'words' ? list.join(' ') : capped.q;
   const generic = new Set(GENERIC_WORDS.map((g) => analyzer.stem(g)));

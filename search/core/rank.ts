@@ -79,7 +79,7 @@ export function neededKeys(a: QueryAnalysis, typingMin = 2): { keys: string[]; p
     if (usesPrefix(w.prefix, i === a.words.length - 1, typingMin)) prefixes.add(w.prefix);
     if (w.modifier) prefixes.add(w.modifier);
   });
-  for (const j of a.joins) keys.add(j.form);
+  for (const j of a.joins) for (const k of [j.form, ...j.variants.map((v) => v.form)]) keys.add(k);
   for (const c of a.concepts) keys.add(c.key);
   return { keys: [...keys], prefixes: [...prefixes] };
 }
@@ -267,7 +267,7 @@ export class Scorer {
       }
     });
     for (const j of a.joins) {
-      for (const e of exactEntries(p, j.form, [])) {
+      for (const e of exactEntries(p, j.form, j.variants)) {
         const l = listOf(e, LIST.text);
         add(j.at, l, w.word, true);
         add(j.at + 1, l, 0, true);
