@@ -3,7 +3,7 @@
 // words joined, and compounds with and without a linking -s-/-en-.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseForm, fixStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, verbModifier, words } from '../search/core/analysis.ts';
+import { baseForm, fixStem, participleStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, verbModifier, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
 import { regionProvinces } from '../search/core/regions.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
@@ -170,6 +170,14 @@ describe('folding and word split', () => {
     expect(analyzer.terms('vmbo-4')).toContain(s('vmbo4'));
     expect(numberJoin('mbo', '3')).toBe('mbo3');
     expect(numberJoin('a', '3')).toBeNull();
+  });
+
+  it('takes a participle ge-…-d/t to the stem of its verb', () => {
+    expect(participleStem('geroosterd', s)).toBe(s('roosteren'));
+    expect(participleStem('gestopt', s)).toBe(s('stoppen'));
+    expect(participleStem('gewerkt', s)).toBe(s('werken'));
+    // not a word without ge-, nor a stem of fewer than four letters, nor a vowel before the -d/-t
+    for (const w of ['verwerkt', 'gezond', 'gebied', 'geeft']) expect(participleStem(w, s), w).toBeNull();
   });
 
   it('meets an apostrophe plural and a word with an apostrophe in it without the apostrophe', () => {

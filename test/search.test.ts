@@ -324,6 +324,7 @@ describe('forms of a base word (small corpus)', () => {
       '',
       '- Docenten evalueren elke periode samen. {id: evalueren; thema: rooster-en-logistiek}',
       '- Een bezoek aan een ander leerlab heeft het team geïnspireerd. {id: inspiratie; thema: lob}',
+      '- Het lukte niet om de lessen samen te roosteren. {id: roosteren; thema: rooster-en-logistiek}',
       '',
     ].join('\n');
     const dir = corpusWith({ 'cases/delta.md': caseFile({ frontmatter: { titel: 'Leerlab Delta', sectie: 'Leerlab Delta' }, body }) });
@@ -352,6 +353,15 @@ describe('forms of a base word (small corpus)', () => {
     expect(ids(await find(engine, 'vakman'))).toEqual(['delta#vakmensen']);
     expect(ids(await find(engine, 'inspiratie'))).toEqual(['delta#inspiratie']);
     expect(ids(await find(engine, 'geinspireerd'))).toEqual(['delta#inspiratie']);
+  });
+
+  it('meets a participle the index does not hold through its verb, and says no correction', async () => {
+    // "geroosterd" (not in the index) finds "roosteren", and the other corpus cases' "rooster(s)"
+    const r = await find(engine, 'geroosterd');
+    expect(ids(r)).toContain('delta#roosteren');
+    expect(r.correction).toBeNull();
+    const delta = r.groups.find((g) => g.id === 'delta')!;
+    expect(delta.findings[0].snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['roosteren']);
   });
 });
 

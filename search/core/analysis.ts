@@ -186,6 +186,16 @@ export function baseForm(w: string): string {
   return w;
 }
 
+/**
+ * The stem of the verb of a participle "ge-…-d/t" ("geroosterd" → rooster, "gestopt" → stop), for a
+ * word the index does not hold: it is then looked up as that verb's related form (only where the
+ * index holds the stem). Nouns of that shape ("gezicht", "gebied") are words of the index.
+ */
+export function participleStem(w: string, stem: (w: string) => string): string | null {
+  const m = /^ge([a-z]{3,}[^aeiou])[dt]$/.exec(w);
+  return m ? stem(m[1]) || null : null;
+}
+
 /** Separable verb prefixes: the ge- of the participle comes after them ("mee-ge-lopen"). */
 const SEPARABLE = 'aan|af|bij|door|in|mee|na|om|op|over|samen|terug|toe|uit|voor|weg|los|neer|vast|kennis';
 const SEPARABLE_PARTICIPLE = new RegExp(`^(${SEPARABLE})ge([a-z]{3,}(?:en|[dt]))$`);

@@ -5,7 +5,7 @@
 // the word filters for the letters it looks up) when a word is unknown: to split it, or to correct
 // a typing error (typo.ts: the query is searched again with the word corrected, and the result
 // says so). The same code runs in the Web Worker (fetch) and in Node (files from disk).
-import { fold, type Analyzer } from './analysis.ts';
+import { fold, participleStem, type Analyzer } from './analysis.ts';
 import { decompound, linkerVariants } from './compounds.ts';
 import { addCounts, ASSOCIATION, themeAssociation, type Association, type ThemeCounts } from './association.ts';
 import { Facets } from './facets.ts';
@@ -279,13 +279,20 @@ export class SearchEngine {
     return at.filter((i) => !named.has(i) && !joined.has(i) && correctable(a.words[i].word) && !postings.prefixed(a.words[i].prefix, 1).length);
   }
 
-  /** Of the words at `at`, those that are another form of an index word, with its stem (loaded; typo.ts otherFormOf). */
+  /** Of the words at `at`, those that are another form of an index word, with its stem (loaded; a participle, or typo.ts otherFormOf). */
   private async otherForms(a: QueryAnalysis, at: number[]): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (!at.length) return out;
+    // a participle of a verb the index holds ("geroosterd": roosteren)
+    const verbs = at.flatMap((i) => {
+      const stem = participleStem(a.words[i].word, (w) => this.analyzer.stem(w));
+      return stem ? [[i, stem] as const] : [];
+    });
+    await this.ensure(verbs.map(([, s]) => s));
+    for (const [i, stem] of verbs) if (this.byKey.has(stem)) out.set(i, stem);
     await this.words.load(at.map((i) => a.words[i].word));
     for (const i of at) {
-      const stem = otherFormOf(a.words[i].word, { mayHave: (k) => this.words.has(k) });
+      const stem = out.has(i) ? null : otherFormOf(a.words[i].word, { mayHave: (k) => this.words.has(k) });
       if (stem) out.set(i, stem);
     }
     await this.ensure([...out.values()]);
