@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { baseForm, fixStem, participleStem, fold, isBaseWord, normaliseWord, numberJoin, tokens, verbModifier, words } from '../search/core/analysis.ts';
 import { decompound, linkerVariants, splitTerm } from '../search/core/compounds.ts';
 import { regionProvinces } from '../search/core/regions.ts';
+import { ordinalWord } from '../search/core/query.ts';
 import { lunr, nodeAnalyzer } from '../search/node.ts';
 import { placeForms } from '../pipeline/index/place-forms.ts';
 
@@ -170,6 +171,12 @@ describe('folding and word split', () => {
     expect(analyzer.terms('vmbo-4')).toContain(s('vmbo4'));
     expect(numberJoin('mbo', '3')).toBe('mbo3');
     expect(numberJoin('a', '3')).toBeNull();
+  });
+
+  it('reads an ordinal in digits as the word the texts write', () => {
+    expect(['4e', '4de', '1ste', '3de', '10e'].map(ordinalWord)).toEqual(['vierde', 'vierde', 'eerste', 'derde', 'tiende']);
+    // not a number of years, a year or a word
+    for (const w of ['4', '11e', '2024', 'mbo4', 'e']) expect(ordinalWord(w), w).toBe(w);
   });
 
   it('takes a participle ge-…-d/t to the stem of its verb', () => {

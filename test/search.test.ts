@@ -279,6 +279,7 @@ describe('compounds on both sides (small corpus)', () => {
       '- Een horecabedrijf uit de buurt deed mee. {id: horeca; thema: beroepspraktijk}',
       '- De decanenkring sprak het rooster af. {id: decanen; thema: rooster-en-logistiek}',
       '- Hun beroepshouding groeide in de praktijk. {id: houding; thema: beroepspraktijk}',
+      '- Vierdejaars volgden een keuzedeel op het mbo. {id: vierdejaars; thema: beroepspraktijk}',
       '',
     ].join('\n');
     const dir = corpusWith({ 'cases/gamma.md': caseFile({ frontmatter: { titel: 'Leerlab Gamma', sectie: 'Leerlab Gamma' }, body }) });
@@ -297,6 +298,7 @@ describe('compounds on both sides (small corpus)', () => {
     ['horeca bedrijf', 'gamma#horeca'],
     ['decaan', 'gamma#decanen'], // plural modifier whose vowel the stemmer undoubles
     ['beroeps houding', 'gamma#houding'], // two words joined into a compound the index holds without its linker
+    ['4e jaars', 'gamma#vierdejaars'], // an ordinal in digits, joined with the next word
   ])('"%s" finds %s first', async (q, id) => {
     const r = await find(engine, q);
     expect(r.groups[0]?.findings[0]?.id, JSON.stringify(flat(r.groups))).toBe(id);

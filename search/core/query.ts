@@ -85,7 +85,7 @@ export function capQuery(q: string): { q: string; cut: 'chars' | null } {
 export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, opts: MatchOptions = {}): QueryAnalysis {
   const capped = capQuery(String(raw ?? ''));
   let cut: QueryAnalysis['cut'] = capped.cut;
-  let list = splitWords(capped.q);
+  let list = splitWords(capped.q).map(ordinalWord);
   if (list.length > LIMITS.words) {
     list = list.slice(0, LIMITS.words);
     cut = 'words';
@@ -126,6 +126,14 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
   const q = cut === 'words' ? list.join(' ') : capped.q;
   const generic = new Set(GENERIC_WORDS.map((g) => analyzer.stem(g)));
   return { q, cut, words, joins, concepts: concepts(words, meta, { ...opts, generic }) };
+}
+
+const ORDINALS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende'];
+
+/** An ordinal in digits as the word the texts write: "4e", "4de" → "vierde", "1ste" → "eerste" (so "4e jaars" finds "vierdejaars"). */
+export function ordinalWord(w: string): string {
+  const m = /^([1-9]|10)(e|de|ste)$/.exec(w);
+  return m ? ORDINALS[Number(m[1]) - 1] : w;
 }
 
 const LISTS: { list: ConceptList; prefix: string }[] = [
