@@ -85,11 +85,12 @@ export function capQuery(q: string): { q: string; cut: 'chars' | null } {
 export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, opts: MatchOptions = {}): QueryAnalysis {
   const capped = capQuery(String(raw ?? ''));
   let cut: QueryAnalysis['cut'] = capped.cut;
-  let list = splitWords(capped.q).map(ordinalWord);
-  if (list.length > LIMITS.words) {
-    list = list.slice(0, LIMITS.words);
+  let typed = splitWords(capped.q);
+  if (typed.length > LIMITS.words) {
+    typed = typed.slice(0, LIMITS.words);
     cut = 'words';
   }
+  const list = typed.map(ordinalWord);
   const content = list.filter((w) => !analyzer.isStopWord(w));
   // a word that comes back (with the same stem) counts once: "vmbo-docent en mbo-docent"
   const seen = new Set<string>();
@@ -123,7 +124,7 @@ export function analyseQuery(raw: string, meta: SearchMeta, analyzer: Analyzer, 
       joins.push({ at: i, form, variants: linkerVariants(form) });
     }
   }
-  const q = cut === 'words' ? list.join(' ') : capped.q;
+  const q = cut === 'words' ? typed.join(' ') : capped.q;
   const generic = new Set(GENERIC_WORDS.map((g) => analyzer.stem(g)));
   return { q, cut, words, joins, concepts: concepts(words, meta, { ...opts, generic }) };
 }
