@@ -207,7 +207,8 @@ const SEPARABLE_INFINITIVE = new RegExp(`^(?:${SEPARABLE})[a-z]{3,}en$`);
  * separable verbs: "lopen" → "loop" would make every "loopbaan" a walk.
  */
 export function verbModifier(w: string): string | null {
-  const inf = baseForm(w) !== w && SEPARABLE_PARTICIPLE.test(w) ? baseForm(w) : w;
+  // a separable participle's base form is its infinitive ("meegelopen" → "meelopen")
+  const inf = SEPARABLE_PARTICIPLE.test(w) ? baseForm(w) : w;
   if (!SEPARABLE_INFINITIVE.test(inf)) return null;
   const m = /^(.*[^aeiou])([aeou])([^aeiou])en$/.exec(inf);
   return m ? `${m[1]}${m[2]}${m[2]}${m[3]}` : null;

@@ -6,6 +6,7 @@
 import { baseKey, isBaseWord, normaliseWord, numberJoin, verbModifier, words as splitWords, type Analyzer } from './analysis.ts';
 import { linkerVariants, MIN_PART } from './compounds.ts';
 import { regionProvinces } from './regions.ts';
+import { phraseStarts } from './phrases.ts';
 import { querySynonyms, type WordSynonyms } from './synonyms.ts';
 import { GENERIC_WORDS, themeMatches, MATCHING, type MatchOptions } from './theme-match.ts';
 import type { SearchMeta } from './types.ts';
@@ -159,8 +160,7 @@ export function namedConcepts(words: QueryWord[], meta: SearchMeta): ConceptMatc
       const covered = new Set<number>();
       for (const phrase of item.phrases) {
         const ps = phrase.split(' ');
-        for (let i = 0; i + ps.length <= forms.length; i++) {
-          if (!ps.every((p, k) => forms[i + k].has(p))) continue;
+        for (const i of phraseStarts(ps, forms.length, (j, p) => forms[j].has(p))) {
           if (list !== 'themes' && ps.some((_, k) => verbs.has(i + k))) continue;
           for (let k = 0; k < ps.length; k++) covered.add(i + k);
         }

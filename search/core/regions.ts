@@ -3,6 +3,8 @@
 // and the Randstad. Matched on the folded words as typed, not on stems: "noorden" names the north,
 // the "noord" of Noord-Holland does not.
 
+import { phraseStarts } from './phrases.ts';
+
 const NORTH = ['groningen', 'friesland', 'drenthe'];
 const EAST = ['overijssel', 'flevoland', 'gelderland'];
 const WEST = ['utrecht', 'noord-holland', 'zuid-holland', 'zeeland'];
@@ -22,8 +24,7 @@ export function regionProvinces(words: readonly string[]): Map<string, number[]>
   const out = new Map<string, number[]>();
   for (const [phrase, provinces] of REGIONS) {
     const ps = phrase.split(' ');
-    for (let i = 0; i + ps.length <= words.length; i++) {
-      if (!ps.every((p, k) => words[i + k] === p)) continue;
+    for (const i of phraseStarts(ps, words.length, (j, p) => words[j] === p)) {
       for (const id of provinces) out.set(id, [...(out.get(id) ?? []), ...ps.map((_, k) => i + k)]);
     }
   }

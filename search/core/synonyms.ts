@@ -5,6 +5,8 @@
 // the word typed (rank.ts WEIGHTS.alike). Terms are compared with their double vowels single
 // ("leraar" and "leraren", stemmed "leraar" and "lerar", are one term).
 
+import { phraseStarts } from './phrases.ts';
+
 /**
  * A rule: the phrases a query may type, the corpus phrases it meets ([]: the same phrases), and its
  * anchor: the one-word corpus term used most, whose units the rule's key leaves out (the query
@@ -45,8 +47,7 @@ export function querySynonyms(stems: readonly string[], rules: readonly SynonymR
   rules.forEach((rule, r) => {
     for (const phrase of rule[0]) {
       const ps = phrase.split(' ').map(lexKey);
-      for (let i = 0; i + ps.length <= keyed.length; i++) {
-        if (!ps.every((p, k) => keyed[i + k] === p)) continue;
+      for (const i of phraseStarts(ps, keyed.length, (j, p) => keyed[j] === p)) {
         for (let k = 0; k < ps.length; k++) {
           const w = out[i + k];
           for (const key of [synonymKey(rules, r), ...(rule[2] && lexKey(rule[2]) !== keyed[i + k] ? [rule[2]] : [])]) if (!w.keys.includes(key)) w.keys.push(key);

@@ -8,6 +8,7 @@
 // about two themes that together do, each explaining a part of it ("kosten van een kleine klas":
 // bekostiging and groepsgrootte).
 import type { ConceptMatch, QueryWord } from './query.ts';
+import { phraseStarts } from './phrases.ts';
 import type { WordThemes } from './association.ts';
 import type { ThemeInfo } from './types.ts';
 
@@ -78,7 +79,7 @@ function phraseCover(phrases: string[], forms: Set<string>[]): Set<number> {
   for (const phrase of phrases) {
     const ps = phrase.split(' ');
     if (ps.length < 2) continue;
-    for (let i = 0; i + ps.length <= forms.length; i++) if (ps.every((p, k) => forms[i + k].has(p))) for (let k = 0; k < ps.length; k++) out.add(i + k);
+    for (const i of phraseStarts(ps, forms.length, (j, p) => forms[j].has(p))) for (let k = 0; k < ps.length; k++) out.add(i + k);
   }
   return out;
 }
